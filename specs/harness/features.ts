@@ -1,0 +1,159 @@
+import { CONDITION_OPERATORS, FEATURES, POLICY_VERSIONS } from '../../oracle/types.js';
+import type { Case, Feature } from '../../oracle/types.js';
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: Json): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** The statement objects of a document, whether `Statement` is one object or an array. */
+function statementsOf(doc: Json): Record<string, Json>[] {
+  if (!isObject(doc)) return [];
+  const s = doc.Statement;
+  return (Array.isArray(s) ? s : [s]).filter(isObject);
+}
+
+/** `*` any run, `?` one character; case-sensitive unless `ignoreCase`. */
+function globMatches(pattern: string, value: string, ignoreCase: boolean): boolean {
+  const body = pattern.replace(/[.+^${}()|[\]\\*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`));
+  return new RegExp(`^${body}$`, ignoreCase ? 'is' : 's').test(value);
+}
+
+/** Condition family of an operator as written (`ForAllValues:StringLikeIfExists` → `condition-string`). */
+function operatorFeatures(raw: string): Feature[] {
+  const out: Feature[] = [];
+  let op = raw;
+  const q = /^(ForAllValues|ForAnyValue):/i.exec(op);
+  if (q) {
+    out.push('set-operators');
+    op = op.slice(q[0].length);
+  }
+  if (/IfExists$/i.test(op)) {
+    out.push('if-exists');
+    op = op.slice(0, -'IfExists'.length);
+  }
+  const families: [RegExp, Feature][] = [
+    [/^String/i, 'condition-string'],
+    [/^Numeric/i, 'condition-numeric'],
+    [/^Date/i, 'condition-date'],
+    [/^Bool$/i, 'condition-bool'],
+    [/^Binary/i, 'condition-binary'],
+    [/^(Not)?IpAddress$/i, 'condition-ip'],
+    [/^Arn/i, 'condition-arn'],
+    [/^Null$/i, 'condition-null'],
+  ];
+  for (const [re, f] of families) if (re.test(op)) out.push(f);
+  return out;
+}
+
+/** Variable names used as `${name}` or `${name, 'default'}` in a string. */
+function variableNames(text: string): string[] {
+  return [...text.matchAll(/\$\{([^},]+)/g)].map((m) => (m[1] as string).trim()).filter((n) => !['*', '?', '$'].includes(n));
+}
+
+/**
+ * The features a case exercises, computed from its content alone (policies as written plus the request),
+ * so that hand-written vectors and generated cases are tagged the same way. Never throws.
+ */
+export function caseFeatures(c: Case): Feature[] {
+  const found = new Set<Feature>();
+  try {
+    collect(c, found);
+  } catch {
+    // A case too odd to inspect keeps the features found so far; tagging must not break a run.
+  }
+  return FEATURES.filter((f) => found.has(f));
+}
+
+function collect(c: Case, found: Set<Feature>): void {
+  const policies: Json[] = Array.isArray(c.policies) ? [...c.policies] : [];
+  const boundaries: Json[] = Array.isArray(c.permissionsBoundaries) ? [...c.permissionsBoundaries] : [];
+  const request = isObject(c.request as Json) ? c.request : undefined;
+  const action = typeof request?.action === 'string' ? request.action : '';
+  const context = Array.isArray(request?.context) ? request.context.filter((e) => isObject(e as Json)) : [];
+  const contextKeys = context.map((e) => String(e.key));
+
+  if (policies.length > 1) found.add('multiple-policies');
+  if (boundaries.length > 0) found.add('permissions-boundary');
+  for (const e of context) {
+    if (String(e.type).endsWith('List') || (Array.isArray(e.values) && e.values.length > 1)) found.add('multivalued-context');
+  }
+
+  const referenced: string[] = [];
+  for (const doc of [...policies, ...boundaries]) {
+    if (looksMalformed(doc)) found.add('malformed-policy');
+    if (isObject(doc) && (!('Version' in doc) || doc.Version === POLICY_VERSIONS[1])) found.add('version-2008');
+    const text = JSON.stringify(doc) ?? '';
+    if (text.includes('${')) {
+      found.add('policy-variables');
+      referenced.push(...variableNames(text));
+    }
+    for (const st of statementsOf(doc)) {
+      if (st.Effect === 'Deny') found.add('explicit-deny');
+      if ('NotAction' in st) found.add('not-action');
+      if ('NotResource' in st) found.add('not-resource');
+      for (const p of [...strings(st.Action), ...strings(st.NotAction)]) {
+        if (/[*?]/.test(p)) found.add('action-wildcard');
+        if (action && globMatches(p, action, true) && !globMatches(p, action, false)) found.add('action-case');
+      }
+      for (const p of [...strings(st.Resource), ...strings(st.NotResource)]) {
+        if (p === '*') continue;
+        found.add('resource-arn');
+        if (/[*?]/.test(p)) found.add('resource-wildcard');
+      }
+      if (!isObject(st.Condition)) continue;
+      for (const [op, block] of Object.entries(st.Condition)) {
+        for (const f of operatorFeatures(op)) found.add(f);
+        if (!isObject(block)) continue;
+        for (const key of Object.keys(block)) {
+          referenced.push(key);
+          if (!contextKeys.some((k) => k.toLowerCase() === key.toLowerCase())) found.add('missing-key');
+        }
+      }
+    }
+  }
+  for (const key of referenced) {
+    if (contextKeys.some((k) => k !== key && k.toLowerCase() === key.toLowerCase())) found.add('condition-key-case');
+  }
+}
+
+const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
+const OPERATOR = new RegExp(`^((ForAllValues|ForAnyValue):)?(${CONDITION_OPERATORS.join('|')})(IfExists)?$`);
+const isStringList = (v: Json) =>
+  typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
+const isScalar = (v: Json) => ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
+ * A light structural check of the grammar (reference_policies_grammar.html): shape, element names,
+ * Effect, exactly one of Action/NotAction and Resource/NotResource, Sid, operator names. It is a tag,
+ * not the oracle's decision: value-level rules (numbers, dates, CIDRs) are left to the validator.
+ */
+export function looksMalformed(doc: Json): boolean {
+  if (!isObject(doc)) return true;
+  if (Object.keys(doc).some((k) => !['Version', 'Id', 'Statement'].includes(k))) return true;
+  if ('Version' in doc && !(POLICY_VERSIONS as readonly Json[]).includes(doc.Version)) return true;
+  const raw = doc.Statement;
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0 || !list.every(isObject)) return true;
+  const sids = new Set<string>();
+  for (const st of list as Record<string, Json>[]) {
+    if (Object.keys(st).some((k) => !STATEMENT_KEYS.has(k))) return true;
+    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') return true;
+    if (('Action' in st) === ('NotAction' in st) || ('Resource' in st) === ('NotResource' in st)) return true;
+    if (![st.Action ?? st.NotAction, st.Resource ?? st.NotResource].every(isStringList)) return true;
+    if ('Sid' in st) {
+      if (typeof st.Sid !== 'string' || !/^[A-Za-z0-9]*$/.test(st.Sid) || sids.has(st.Sid)) return true;
+      sids.add(st.Sid);
+    }
+    if ('Condition' in st) {
+      if (!isObject(st.Condition)) return true;
+      for (const [op, block] of Object.entries(st.Condition)) {
+        if (!OPERATOR.test(op) || (op.startsWith('Null') && op.endsWith('IfExists')) || !isObject(block)) return true;
+        for (const v of Object.values(block)) {
+          if (!(isScalar(v) || (Array.isArray(v) && v.length > 0 && v.every(isScalar)))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
