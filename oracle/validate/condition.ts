@@ -1,0 +1,103 @@
+import type { Condition } from '../types.js';
+import { parseOperator } from './operators.js';
+import { fail, isObject, member, show } from './report.js';
+import type { Errors } from './report.js';
+import { valueProblem } from './values.js';
+
+/** Longest condition key name we accept: ContextKeyName's documented maximum (DECISIONS.md: key-length). */
+export const MAX_CONDITION_KEY_LENGTH = 256;
+
+/**
+ * Reads a Condition block: `{ operator: { key: value | [values] } }` into one `Condition` per (operator, key).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function readConditions(block: unknown, path: string, variables: boolean, errors: Errors): Condition[] {
+  const out: Condition[] = [];
+  if (!isObject(block)) {
+    fail(errors, path, 'condition-type', `Condition must be an object of operators, not ${show(block)}`);
+    return out;
+  }
+  for (const raw of Object.keys(block)) {
+    const opPath = member(path, raw);
+    const parsed = parseOperator(raw);
+    if (parsed === undefined) {
+      fail(errors, opPath, 'condition-operator-unknown', `Unknown condition operator ${show(raw)}`);
+      continue;
+    }
+    if (parsed.operator === 'Null' && parsed.ifExists) {
+      // "You can add IfExists to the end of any condition operator name—except the Null condition".
+      fail(errors, opPath, 'condition-null-ifexists', 'The Null operator cannot take the IfExists suffix');
+      continue;
+    }
+    const keys = block[raw];
+    if (!isObject(keys)) {
+      fail(errors, opPath, 'condition-operator-type', `${raw} must map condition keys to values, not ${show(keys)}`);
+      continue;
+    }
+    for (const key of Object.keys(keys)) {
+      const keyPath = member(opPath, key);
+      if (key.length === 0) {
+        fail(errors, keyPath, 'condition-key-empty', 'Condition key names must not be empty');
+        continue;
+      }
+      if (key.length > MAX_CONDITION_KEY_LENGTH) {
+        fail(errors, keyPath, 'condition-key-length', `Condition key names are at most ${MAX_CONDITION_KEY_LENGTH} characters`);
+        continue;
+      }
+      const values = readValues(keys[key], keyPath, parsed.family, variables, errors);
+      if (values === undefined) continue;
+      const condition: Condition = parsed.qualifier
+        ? { raw, qualifier: parsed.qualifier, operator: parsed.operator, ifExists: parsed.ifExists, key, values }
+        : { raw, operator: parsed.operator, ifExists: parsed.ifExists, key, values };
+      out.push(condition);
+    }
+  }
+  return out;
+}
+
+/** A scalar condition value in its string form; numbers and booleans may be written unquoted (grammar page). */
+function scalar(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return undefined;
+}
+
+function readValues(
+  raw: unknown,
+  path: string,
+  family: Parameters<typeof valueProblem>[0],
+  variables: boolean,
+  errors: Errors,
+): string[] | undefined {
+  const before = errors.length;
+  const check = (s: string, at: string): void => {
+    const problem = valueProblem(family, s, variables);
+    if (problem !== undefined) fail(errors, at, `condition-value-${family}`, `${show(s)} ${problem}`);
+  };
+  if (!Array.isArray(raw)) {
+    const s = scalar(raw);
+    if (s === undefined) {
+      fail(errors, path, 'condition-value-type', `Condition values must be strings, numbers or booleans, not ${show(raw)}`);
+      return undefined;
+    }
+    check(s, path);
+    return errors.length === before ? [s] : undefined;
+  }
+  if (raw.length === 0) {
+    fail(errors, path, 'condition-value-empty', 'A condition key needs at least one value');
+    return undefined;
+  }
+  const values: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const s = scalar(raw[i]);
+    if (s === undefined) {
+      fail(errors, `${path}[${i}]`, 'condition-value-type', `Condition values must be strings, numbers or booleans, not ${show(raw[i])}`);
+      continue;
+    }
+    check(s, `${path}[${i}]`);
+    values.push(s);
+  }
+  return errors.length === before ? values : undefined;
+}

@@ -1,0 +1,70 @@
+import { fail, show } from './report.js';
+import type { Errors } from './report.js';
+
+/** Which list element is being read; decides the rule ids and the string format. */
+export type ListKind = 'action' | 'resource';
+
+/**
+ * `service:pattern` with exactly one colon and no wildcard in the service prefix; `*` alone is every action.
+ * IAM: "Actions/Condition can contain only one colon." / "Action vendors ... must not contain wildcards".
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ */
+export function actionProblem(s: string): string | undefined {
+  if (s === '*') return undefined;
+  const colon = s.indexOf(':');
+  if (colon < 0) return 'must be "*" or "service:action"';
+  if (s.indexOf(':', colon + 1) >= 0) return 'may contain only one colon';
+  if (colon === 0) return 'has an empty service prefix';
+  if (colon === s.length - 1) return 'has an empty action name';
+  for (let i = 0; i < colon; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */) return 'must not have a wildcard in the service prefix';
+  }
+  return undefined;
+}
+
+/**
+ * `*` or an ARN: `arn:partition:service:region:account:resource` — at least six colon-separated parts
+ * (the resource part may itself hold colons and policy variables).
+ * IAM: "Resource X must be in ARN format or "*"."
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ */
+export function resourceProblem(s: string): string | undefined {
+  if (s === '*') return undefined;
+  if (!s.startsWith('arn:')) return 'must be "*" or an ARN starting with "arn:"';
+  let colons = 0;
+  for (let i = 0; i < s.length && colons < 5; i++) if (s.charCodeAt(i) === 58) colons++;
+  return colons < 5 ? 'must have six colon-separated parts (arn:partition:service:region:account:resource)' : undefined;
+}
+
+/**
+ * Reads Action/NotAction/Resource/NotResource: a non-empty string or a non-empty array of strings; a lone
+ * string is the same as a one-element array (grammar page, "Conventions").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function readList(raw: unknown, path: string, kind: ListKind, errors: Errors): string[] | undefined {
+  const problemOf = kind === 'action' ? actionProblem : resourceProblem;
+  const before = errors.length;
+  const one = (s: unknown, at: string): void => {
+    if (typeof s !== 'string') {
+      fail(errors, at, `${kind}-type`, `Each ${kind} must be a string, not ${show(s)}`);
+      return;
+    }
+    const problem = problemOf(s);
+    if (problem !== undefined) fail(errors, at, `${kind}-format`, `${kind === 'action' ? 'Action' : 'Resource'} ${show(s)} ${problem}`);
+  };
+  if (typeof raw === 'string') {
+    one(raw, path);
+    return errors.length === before ? [raw] : undefined;
+  }
+  if (!Array.isArray(raw)) {
+    fail(errors, path, `${kind}-type`, `Must be a string or an array of strings, not ${show(raw)}`);
+    return undefined;
+  }
+  if (raw.length === 0) {
+    fail(errors, path, `${kind}-empty`, `An empty ${kind} list is not allowed`);
+    return undefined;
+  }
+  for (let i = 0; i < raw.length; i++) one(raw[i], `${path}[${i}]`);
+  return errors.length === before ? (raw.slice() as string[]) : undefined;
+}

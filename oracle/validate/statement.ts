@@ -1,0 +1,110 @@
+import type { Condition, Effect, Statement } from '../types.js';
+import { readConditions } from './condition.js';
+import { readList } from './elements.js';
+import type { ListKind } from './elements.js';
+import { fail, isObject, member, show } from './report.js';
+import type { Errors } from './report.js';
+
+// IAM: "Statement IDs (SID) must be alpha-numeric ... [0-9A-Za-z]*". Compiled once.
+const SID = /^[0-9A-Za-z]*$/;
+
+/** Policy-wide state a statement needs: whether `${...}` is a variable, and the Sids seen so far. */
+export interface StatementScope {
+  readonly variables: boolean;
+  readonly sids: Set<string>;
+}
+
+/**
+ * Reads one statement object into the model, or records why it is invalid.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_statement.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+export function readStatement(raw: unknown, index: number, path: string, scope: StatementScope, errors: Errors): Statement | undefined {
+  if (!isObject(raw)) {
+    fail(errors, path, 'statement-type', `A statement must be an object, not ${show(raw)}`);
+    return undefined;
+  }
+  const before = errors.length;
+  let sid: string | undefined;
+  let effect: Effect | undefined;
+  let action: { negated: boolean; patterns: string[] } | undefined;
+  let resource: { negated: boolean; patterns: string[] } | undefined;
+  let conditions: Condition[] = [];
+  let sawEffect = false;
+  let actionKeys = 0;
+  let resourceKeys = 0;
+
+  const list = (key: string, kind: ListKind, negated: boolean): { negated: boolean; patterns: string[] } | undefined => {
+    const patterns = readList(raw[key], member(path, key), kind, errors);
+    return patterns === undefined ? undefined : { negated, patterns };
+  };
+
+  for (const key of Object.keys(raw)) {
+    switch (key) {
+      case 'Sid':
+        sid = readSid(raw[key], member(path, key), scope, errors);
+        break;
+      case 'Effect':
+        sawEffect = true;
+        effect = readEffect(raw[key], member(path, key), errors);
+        break;
+      case 'Action':
+      case 'NotAction':
+        actionKeys++;
+        action = list(key, 'action', key === 'NotAction');
+        break;
+      case 'Resource':
+      case 'NotResource':
+        resourceKeys++;
+        resource = list(key, 'resource', key === 'NotResource');
+        break;
+      case 'Condition':
+        conditions = readConditions(raw[key], member(path, key), scope.variables, errors);
+        break;
+      case 'Principal':
+      case 'NotPrincipal':
+        // IAM: "Policy document should not specify a principal." (identity-based policies)
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+        fail(errors, member(path, key), 'principal-forbidden', `${key} is not allowed in an identity-based policy`);
+        break;
+      default:
+        fail(errors, member(path, key), 'statement-key-unknown', `Unknown statement element ${show(key)}`);
+    }
+  }
+  if (!sawEffect) fail(errors, path, 'effect-missing', 'A statement must have an Effect');
+  // Exactly one of Action/NotAction and one of Resource/NotResource ("Policy statement must contain actions.").
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+  if (actionKeys === 0) fail(errors, path, 'action-missing', 'A statement must have Action or NotAction');
+  if (actionKeys > 1) fail(errors, path, 'action-xor-notaction', 'A statement cannot have both Action and NotAction');
+  if (resourceKeys === 0) fail(errors, path, 'resource-missing', 'A statement must have Resource or NotResource');
+  if (resourceKeys > 1) fail(errors, path, 'resource-xor-notresource', 'A statement cannot have both Resource and NotResource');
+  if (errors.length !== before || effect === undefined || action === undefined || resource === undefined) return undefined;
+  return sid === undefined
+    ? { index, effect, action, resource, conditions }
+    : { index, sid, effect, action, resource, conditions };
+}
+
+/** `Allow` or `Deny`, case-sensitive ("allow" fails legacy parsing). reference_policies_elements_effect.html */
+function readEffect(v: unknown, path: string, errors: Errors): Effect | undefined {
+  if (v === 'Allow' || v === 'Deny') return v;
+  fail(errors, path, 'effect-value', `Effect must be "Allow" or "Deny" (exact case), not ${show(v)}`);
+  return undefined;
+}
+
+/** Letters and digits only, unique within the policy. reference_policies_elements_sid.html */
+function readSid(v: unknown, path: string, scope: StatementScope, errors: Errors): string | undefined {
+  if (typeof v !== 'string') {
+    fail(errors, path, 'sid-type', `Sid must be a string, not ${show(v)}`);
+    return undefined;
+  }
+  if (!SID.test(v)) {
+    fail(errors, path, 'sid-format', `Sid ${show(v)} must contain only ASCII letters and digits`);
+    return undefined;
+  }
+  if (scope.sids.has(v)) {
+    fail(errors, path, 'sid-unique', `Sid ${show(v)} is used by another statement; Sids must be unique in a policy`);
+    return undefined;
+  }
+  scope.sids.add(v);
+  return v;
+}
