@@ -1,0 +1,194 @@
+/**
+ * The one place where a `Case` becomes an `@cloud-copilot/iam-simulate` Simulation and its answer becomes
+ * a `Verdict`. Pure and package-free: the shapes below restate the parts of iam-simulate's public types we
+ * use (0.1.x `Simulation`, `RunSimulationResults`), so this file type-checks and is unit-tested even when the
+ * AGPL package is absent. Only `iam-simulate.ts` loads the package, by dynamic `import()`.
+ *
+ * Why each setting (see docs/evaluators/iam-simulate.md):
+ * - One principal, an IAM user in the same account as the resource (`accountId` is always that account):
+ *   iam-simulate then uses same-account "implicit trust", where an identity-policy Allow suffices and no
+ *   resource policy is consulted — exactly the identity-only evaluation of SimulateCustomPolicy.
+ * - `serviceControlPolicies: []` and `resourceControlPolicies: []`: iam-simulate treats an empty list as
+ *   "not in an organization" (both analyses come out Allowed), so neither can deny.
+ * - No `resourcePolicy`, no `sessionPolicy`, no VPC endpoint policies.
+ * - `bucketAbacEnabled: true` so iam-simulate keeps `aws:ResourceTag/*` keys on S3 requests, as the AWS
+ *   simulator would (it uses every supplied context entry the policies reference).
+ * - Strict mode: the request is evaluated exactly as supplied (Discovery mode reports "possible" grants).
+ */
+import type { Case, ContextEntry, Decision, MatchedStatement, PolicySet, Verdict } from '../oracle/types.js';
+import { MALFORMED_POLICY } from '../oracle/types.js';
+
+/** The account of the simulated principal and of every resource. */
+export const SIMULATED_ACCOUNT = '123456789012';
+/** A plain IAM user: no session, no role-specific trust rules. */
+export const SIMULATED_PRINCIPAL = `arn:aws:iam::${SIMULATED_ACCOUNT}:user/iam-conformance`;
+
+/** The subset of iam-simulate's `Simulation` input that the adapter fills. */
+export interface SimulationInput {
+  readonly request: {
+    readonly principal: string;
+    readonly action: string;
+    readonly resource: { readonly resource: string; readonly accountId: string };
+    readonly contextVariables: Record<string, string | string[]>;
+  };
+  readonly identityPolicies: { readonly name: string; readonly policy: unknown }[];
+  readonly permissionBoundaryPolicies?: { readonly name: string; readonly policy: unknown }[];
+  readonly serviceControlPolicies: never[];
+  readonly resourceControlPolicies: never[];
+  readonly additionalSettings: { readonly s3: { readonly bucketAbacEnabled: boolean } };
+}
+
+/** The options passed to `runSimulation`. */
+export const SIMULATION_OPTIONS = { simulationMode: 'Strict' } as const;
+
+/** iam-simulate's `EvaluationResult`. */
+export type SimulateResult = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+
+interface StatementAnalysisLike {
+  readonly policyId?: string;
+  readonly statement?: { index(): number; sid(): string | undefined; effect(): string };
+}
+interface PolicyAnalysisLike {
+  readonly result: string;
+  readonly allowStatements?: readonly StatementAnalysisLike[];
+  readonly denyStatements?: readonly StatementAnalysisLike[];
+}
+interface RequestAnalysisLike {
+  readonly result: SimulateResult;
+  readonly identityAnalysis?: PolicyAnalysisLike;
+  readonly permissionBoundaryAnalysis?: PolicyAnalysisLike;
+}
+interface ValidationErrorLike {
+  readonly path?: string;
+  readonly message?: string;
+}
+
+/** The subset of iam-simulate's `RunSimulationResults` that the adapter reads. */
+export type SimulationOutput =
+  | {
+      readonly resultType: 'error';
+      readonly errors: {
+        readonly message: string;
+        readonly identityPolicyErrors?: Readonly<Record<string, readonly ValidationErrorLike[]>>;
+        readonly permissionBoundaryErrors?: Readonly<Record<string, readonly ValidationErrorLike[]>>;
+      };
+    }
+  | {
+      readonly resultType: 'single';
+      readonly overallResult: SimulateResult;
+      readonly result: { readonly analysis: RequestAnalysisLike; readonly ignoredContextKeys?: readonly string[] };
+    }
+  | {
+      readonly resultType: 'wildcard';
+      readonly overallResult: SimulateResult;
+      readonly results: readonly { readonly analysis: RequestAnalysisLike; readonly resourcePattern: string }[];
+    };
+
+/** Error code for a request iam-simulate refuses to evaluate (unknown action, resource of the wrong type, …). */
+export const REFUSED_REQUEST = 'InvalidInput';
+
+const DECISIONS: Readonly<Record<SimulateResult, Decision>> = {
+  Allowed: 'allowed',
+  ExplicitlyDenied: 'explicitDeny',
+  ImplicitlyDenied: 'implicitDeny',
+};
+
+/** Policy names double as JSON paths, so validation errors point into the Case. */
+const policyName = (set: 'policies' | 'permissionsBoundaries', i: number): string => `${set}[${i}]`;
+
+/**
+ * A context entry's value in iam-simulate's form: `…List` types become arrays (multivalued keys), other
+ * types a single string. A single-valued type with several values stays an array so nothing is lost.
+ */
+export function contextValue(entry: ContextEntry): string | string[] {
+  if (entry.type.endsWith('List') || entry.values.length !== 1) return [...entry.values];
+  return entry.values[0] as string;
+}
+
+/** Case → Simulation. */
+export function caseToSimulation(c: Case): SimulationInput {
+  const contextVariables: Record<string, string | string[]> = {};
+  for (const entry of c.request.context) contextVariables[entry.key] = contextValue(entry);
+  const boundaries = c.permissionsBoundaries ?? [];
+  return {
+    request: {
+      principal: SIMULATED_PRINCIPAL,
+      action: c.request.action,
+      resource: { resource: c.request.resource, accountId: SIMULATED_ACCOUNT },
+      contextVariables,
+    },
+    identityPolicies: c.policies.map((policy, i) => ({ name: policyName('policies', i), policy })),
+    // An empty list would still count as "has a boundary" in some code paths: pass none instead.
+    ...(boundaries.length > 0
+      ? { permissionBoundaryPolicies: boundaries.map((policy, i) => ({ name: policyName('permissionsBoundaries', i), policy })) }
+      : {}),
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    additionalSettings: { s3: { bucketAbacEnabled: true } },
+  };
+}
+
+/** The first validation error, as a path into the Case (`policies[0].Statement[1].Effect`). */
+function firstPolicyError(errors: Extract<SimulationOutput, { resultType: 'error' }>['errors']) {
+  for (const group of [errors.identityPolicyErrors, errors.permissionBoundaryErrors]) {
+    for (const [name, list] of Object.entries(group ?? {})) {
+      const first = list[0];
+      if (first) return { path: first.path ? `${name}.${first.path}` : name, message: first.message ?? 'invalid policy' };
+    }
+  }
+  return undefined;
+}
+
+const POLICY_SETS: Readonly<Record<string, PolicySet>> = { policies: 'identity', permissionsBoundaries: 'permissionsBoundary' };
+
+/** The statements iam-simulate names as decisive, in our coordinates (its statement index is 1-based). */
+function matchedStatements(analysis: RequestAnalysisLike, decision: Decision): MatchedStatement[] {
+  if (decision === 'implicitDeny') return [];
+  const pick = (a: PolicyAnalysisLike | undefined) =>
+    (decision === 'explicitDeny' ? a?.denyStatements : a?.allowStatements) ?? [];
+  const out: MatchedStatement[] = [];
+  for (const s of [...pick(analysis.identityAnalysis), ...pick(analysis.permissionBoundaryAnalysis)]) {
+    const m = /^(policies|permissionsBoundaries)\[(\d+)\]$/.exec(s.policyId ?? '');
+    const policySet = m ? POLICY_SETS[m[1] as string] : undefined;
+    if (!m || !policySet || !s.statement) continue;
+    const sid = s.statement.sid();
+    out.push({
+      policySet,
+      policyIndex: Number(m[2]),
+      statementIndex: s.statement.index() - 1,
+      effect: s.statement.effect() === 'Deny' ? 'Deny' : 'Allow',
+      ...(sid !== undefined ? { sid } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * iam-simulate's answer → Verdict. Policy validation errors become `MalformedPolicyDocument` (AWS's code for
+ * the same rejection); any other refusal (`invalid.action`, `no.resource.types`, `must.use.wildcard`,
+ * `multiple.resource.types`, …) becomes `InvalidInput` naming iam-simulate's reason: the evaluator answered,
+ * it just would not evaluate that request. Crashes are not verdicts: the adapter reports them as `errored`.
+ */
+export function outputToVerdict(out: SimulationOutput): Verdict {
+  if (out.resultType === 'error') {
+    if (out.errors.message === 'policy.errors') {
+      const first = firstPolicyError(out.errors);
+      return {
+        error: {
+          code: MALFORMED_POLICY,
+          message: `iam-simulate: ${first?.message ?? 'policy.errors'}`,
+          ...(first ? { path: first.path } : {}),
+        },
+      };
+    }
+    return { error: { code: REFUSED_REQUEST, message: `iam-simulate refused the request: ${out.errors.message}` } };
+  }
+  const decision = DECISIONS[out.overallResult];
+  if (!decision) throw new Error(`iam-simulate returned an unknown result: ${String(out.overallResult)}`);
+  const analysis =
+    out.resultType === 'single'
+      ? out.result.analysis
+      : out.results.find((r) => r.analysis.result === out.overallResult)?.analysis;
+  const statements = analysis ? matchedStatements(analysis, decision) : [];
+  return statements.length > 0 ? { decision, matchedStatements: statements } : { decision };
+}
