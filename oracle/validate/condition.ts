@@ -4,9 +4,6 @@ import { fail, isObject, member, show } from './report.js';
 import type { Errors } from './report.js';
 import { valueProblem } from './values.js';
 
-/** Longest condition key name we accept: ContextKeyName's documented maximum (DECISIONS.md: key-length). */
-export const MAX_CONDITION_KEY_LENGTH = 256;
-
 /**
  * Reads a Condition block: `{ operator: { key: value | [values] } }` into one `Condition` per (operator, key).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
@@ -37,12 +34,9 @@ export function readConditions(block: unknown, path: string, variables: boolean,
     }
     for (const key of Object.keys(keys)) {
       const keyPath = member(opPath, key);
+      // No format or length rule for key names is documented for policies (DECISIONS.md: condition-keys).
       if (key.length === 0) {
         fail(errors, keyPath, 'condition-key-empty', 'Condition key names must not be empty');
-        continue;
-      }
-      if (key.length > MAX_CONDITION_KEY_LENGTH) {
-        fail(errors, keyPath, 'condition-key-length', `Condition key names are at most ${MAX_CONDITION_KEY_LENGTH} characters`);
         continue;
       }
       const values = readValues(keys[key], keyPath, parsed.family, variables, errors);

@@ -25,16 +25,23 @@ export function actionProblem(s: string): string | undefined {
 
 /**
  * `*` or an ARN: `arn:partition:service:region:account:resource` — at least six colon-separated parts
- * (the resource part may itself hold colons and policy variables).
+ * (the resource part may itself hold colons and policy variables), and no wildcard in the service segment
+ * ("You can't use a wildcard in the service segment that identifies the AWS product").
  * IAM: "Resource X must be in ARN format or "*"."
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
 export function resourceProblem(s: string): string | undefined {
   if (s === '*') return undefined;
   if (!s.startsWith('arn:')) return 'must be "*" or an ARN starting with "arn:"';
-  let colons = 0;
-  for (let i = 0; i < s.length && colons < 5; i++) if (s.charCodeAt(i) === 58) colons++;
-  return colons < 5 ? 'must have six colon-separated parts (arn:partition:service:region:account:resource)' : undefined;
+  let colons = 1; // the one after "arn"
+  let serviceWildcard = false;
+  for (let i = 4; i < s.length && colons < 5; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 /* : */) colons++;
+    else if (colons === 2 && (c === 42 /* * */ || c === 63 /* ? */)) serviceWildcard = true;
+  }
+  if (colons < 5) return 'must have six colon-separated parts (arn:partition:service:region:account:resource)';
+  return serviceWildcard ? 'must not have a wildcard in the service segment' : undefined;
 }
 
 /**

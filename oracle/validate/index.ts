@@ -112,5 +112,9 @@ function checkText(doc: Record<string, unknown>, managed: boolean, errors: Error
 }
 
 function describe(e: unknown): string {
-  return e instanceof Error ? e.message : 'unknown error';
+  try {
+    return e instanceof Error ? String(e.message) : 'unknown error';
+  } catch {
+    return 'unknown error';
+  }
 }

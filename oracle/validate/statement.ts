@@ -101,7 +101,8 @@ function readSid(v: unknown, path: string, scope: StatementScope, errors: Errors
     fail(errors, path, 'sid-format', `Sid ${show(v)} must contain only ASCII letters and digits`);
     return undefined;
   }
-  if (scope.sids.has(v)) {
+  // Empty Sids are exempt: tools long emitted `"Sid": ""` on every statement (DECISIONS.md: sid-unique).
+  if (v !== '' && scope.sids.has(v)) {
     fail(errors, path, 'sid-unique', `Sid ${show(v)} is used by another statement; Sids must be unique in a policy`);
     return undefined;
   }
