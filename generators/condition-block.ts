@@ -1,0 +1,98 @@
+/**
+ * The `Condition` block of a statement, drawn from the world's keys and values.
+ *
+ * Grammar: condition_block = "Condition" : { condition_type_string : { condition_key_string : condition_value_list }, … };
+ * condition_type_string = [ForAllValues: | ForAnyValue:] operator [IfExists]
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
+ */
+import fc from 'fast-check';
+import { chance } from './chance.js';
+import { conditionValues } from './condition-values.js';
+import type { GeneratorSettings } from './settings.js';
+import { flipCase, pick } from './text.js';
+import type { World, WorldKey } from './world.js';
+
+export interface ConditionRecipe {
+  readonly key: number;
+  readonly op: number;
+  readonly isNull: boolean;
+  readonly qualifier: number;
+  readonly ifExists: boolean;
+  readonly values: readonly number[];
+  readonly form: number;
+  readonly keyCase: number;
+  readonly variable: number | null;
+  readonly bare: boolean;
+}
+
+/** Operators that fit a key of this kind (before qualifiers and IfExists). */
+export function operatorsFor(key: WorldKey, settings: GeneratorSettings): string[] {
+  switch (key.kind) {
+    case 'string':
+      return ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'];
+    case 'arn':
+      // ARN keys take String operators too; ArnLike differs only in matching per colon segment.
+      return ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', ...(settings.enableStringConditions ? ['StringLike', 'StringEquals'] : [])];
+    case 'numeric':
+      return ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'];
+    case 'date':
+      return ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'];
+    case 'bool':
+      return ['Bool'];
+    case 'ip':
+      return ['IpAddress', 'NotIpAddress'];
+    case 'binary':
+      return ['BinaryEquals'];
+  }
+}
+
+/** Condition entries for one statement (at least one). */
+export function conditionBlock(settings: GeneratorSettings): fc.Arbitrary<readonly ConditionRecipe[]> {
+  const entry = fc.record({
+    key: fc.nat(),
+    op: fc.nat(),
+    isNull: chance(settings.enableNullConditions ? 12 : 0),
+    qualifier: settings.enableSetOperators ? fc.nat() : fc.constant(0),
+    ifExists: chance(settings.enableIfExists ? 25 : 0),
+    values: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+    form: fc.nat(),
+    keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, fc.nat()) : fc.constant(0),
+    variable: fc.tuple(chance(settings.enableVariables ? 20 : 0), fc.nat()).map(([has, n]) => (has ? n : null)),
+    bare: fc.boolean(),
+  });
+  return fc.array(entry, { minLength: 1, maxLength: Math.max(1, settings.maxConditions) });
+}
+
+const MULTI_QUALIFIERS = ['', 'ForAnyValue:', 'ForAllValues:', 'ForAnyValue:', 'ForAllValues:'] as const;
+
+function qualifierFor(key: WorldKey, q: number): string {
+  if (key.multivalued) return pick(MULTI_QUALIFIERS, q);
+  // Set operators on single-valued keys are legal and discouraged ("overly permissive"): rare here.
+  return q % 8 === 7 ? 'ForAllValues:' : q % 8 === 6 ? 'ForAnyValue:' : '';
+}
+
+/** The Condition object, or undefined when the world has no keys. */
+export function renderConditionBlock(
+  w: World,
+  settings: GeneratorSettings,
+  recipes: readonly ConditionRecipe[],
+): Record<string, Record<string, unknown>> | undefined {
+  const keys = [...w.keys, ...w.variables];
+  if (keys.length === 0) return undefined;
+  const block: Record<string, Record<string, unknown>> = {};
+  const seen = new Set<string>();
+  for (const r of recipes) {
+    const key = pick(keys, r.key);
+    const ops = operatorsFor(key, settings);
+    const base = r.isNull ? 'Null' : pick(ops, r.op);
+    const operator = r.isNull ? 'Null' : `${qualifierFor(key, r.qualifier)}${base}${r.ifExists ? 'IfExists' : ''}`;
+    const keyName = flipCase(key.name, r.keyCase);
+    const id = `${operator}\u0000${key.name.toLowerCase()}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const values = conditionValues(w, key, base, r);
+    (block[operator] ??= {})[keyName] = r.bare && values.length === 1 ? values[0] : values;
+  }
+  return block;
+}

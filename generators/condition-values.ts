@@ -1,0 +1,76 @@
+/**
+ * The values of one condition entry: the key's anchors, written the way each operator family allows —
+ * wildcards only for `…Like` / `Arn…`, variables only for String and ARN operators, JSON numbers and
+ * booleans sometimes unquoted, dates sometimes as epoch seconds
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+ */
+import type { ConditionRecipe } from './condition-block.js';
+import { pick, questionAt, starAfter, unique } from './text.js';
+import type { World, WorldKey } from './world.js';
+
+/** `${*}`, `${?}`, `${$}`: literal `*`, `?`, `$` inside a value (variables page, "Special characters"). */
+const escapeSpecials = (s: string): string => s.replace(/[*?$]/g, (c) => `\${${c}}`);
+
+function arnPattern(arn: string, form: number, cut: number): string {
+  const parts = arn.split(':');
+  switch (form % 5) {
+    case 1:
+      return starAfter(arn, cut, parts.slice(0, 5).join(':').length + 1);
+    case 2:
+      return parts.length >= 6 ? [...parts.slice(0, 3), '*', ...parts.slice(4)].join(':') : arn;
+    case 3:
+      return questionAt(arn, cut, parts.slice(0, 5).join(':').length + 1);
+    default:
+      return arn;
+  }
+}
+
+function stringPattern(s: string, form: number, cut: number): string {
+  switch (form % 6) {
+    case 1:
+      return starAfter(s, cut);
+    case 2:
+      return questionAt(s, cut);
+    case 3:
+      return '*';
+    case 4:
+      return escapeSpecials(s);
+    default:
+      return s;
+  }
+}
+
+/** A `${key}` reference to one of the world's variables, in one of its documented spellings. */
+function variableText(w: World, v: number): string | undefined {
+  if (w.variables.length === 0) return undefined;
+  const key = pick(w.variables, v);
+  const spelling = Math.floor(v / w.variables.length) % 4;
+  if (spelling === 1) return `\${${key.name.toLowerCase()}}`;
+  if (spelling === 2) return `\${${key.name}, '${pick(key.anchors, v)}'}`;
+  return `\${${key.name}}`;
+}
+
+/** Values written for `base` (the operator without qualifier and IfExists) on `key`. */
+export function conditionValues(w: World, key: WorldKey, base: string, r: ConditionRecipe): unknown[] {
+  if (base === 'Null') return [pick(['true', 'false'], r.values[0] ?? 0)];
+  const anchors = r.values.map((v) => pick(key.anchors, v));
+  let out: unknown[];
+  if (base.startsWith('Arn')) out = anchors.map((a, i) => (base.endsWith('Like') || i > 0 ? arnPattern(a, r.form, r.values[i] ?? 0) : a));
+  else if (base.includes('Like')) out = anchors.map((a, i) => stringPattern(a, r.form + i, r.values[i] ?? 0));
+  else if (base.includes('IgnoreCase')) out = anchors.map((a, i) => ((r.form + i) % 2 ? a.toUpperCase() : a));
+  else if (base.startsWith('Numeric') && r.bare) out = anchors.map(Number);
+  else if (base === 'Bool' && r.bare) out = anchors.map((a) => a === 'true');
+  else if (base.startsWith('Date') && r.form % 10 === 9) out = anchors.map((a) => String(Date.parse(a) / 1000));
+  else out = anchors;
+  // Variables only where AWS documents them: String and ARN operators.
+  if (r.variable !== null && (base.startsWith('String') || base.startsWith('Arn'))) {
+    const text = variableText(w, r.variable);
+    if (text !== undefined) {
+      const first = String(anchors[0]);
+      // In ARN values the variable takes the name segment, as in Resource elements.
+      out[0] = base.startsWith('Arn') && first.includes('/') ? first.slice(0, first.lastIndexOf('/') + 1) + text : text;
+    }
+  }
+  return unique(out);
+}

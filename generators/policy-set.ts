@@ -1,0 +1,42 @@
+/**
+ * The identity policies of a case, and its optional permissions boundary (AWS accepts one:
+ * PermissionsBoundaryPolicyInputList, https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html).
+ */
+import fc from 'fast-check';
+import { chance } from './chance.js';
+import { policy, renderPolicy, type PolicyRecipe } from './policy.js';
+import type { GeneratorSettings } from './settings.js';
+import type { World } from './world.js';
+
+export interface PolicySetRecipe {
+  readonly policies: readonly PolicyRecipe[];
+  /** null: no boundary; 'allowAll': `Allow * on *`; otherwise a generated boundary policy. */
+  readonly boundary: PolicyRecipe | 'allowAll' | null;
+}
+
+export const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } as const;
+
+export function policySet(settings: GeneratorSettings): fc.Arbitrary<PolicySetRecipe> {
+  const boundary = fc.oneof(
+    { arbitrary: fc.constant<'allowAll'>('allowAll'), weight: 1 },
+    { arbitrary: policy(settings), weight: 4 },
+  );
+  return fc.record({
+    policies: fc.array(policy(settings), { minLength: 1, maxLength: Math.max(1, settings.enableMultiplePolicies ? settings.maxPolicies : 1) }),
+    boundary: settings.enableBoundaries
+      ? fc.tuple(chance(settings.boundaryPercent), boundary).map(([has, b]) => (has ? b : null))
+      : fc.constant(null),
+  });
+}
+
+export interface RenderedPolicySet {
+  readonly policies: readonly unknown[];
+  readonly permissionsBoundaries?: readonly unknown[];
+}
+
+export function renderPolicySet(w: World, settings: GeneratorSettings, r: PolicySetRecipe): RenderedPolicySet {
+  const policies = r.policies.map((p) => renderPolicy(w, settings, p));
+  if (r.boundary === null) return { policies };
+  const b = r.boundary === 'allowAll' ? structuredClone(ALLOW_ALL) : renderPolicy(w, settings, r.boundary);
+  return { policies, permissionsBoundaries: [b] };
+}

@@ -1,0 +1,101 @@
+import type { Feature } from '../oracle/types.js';
+import { DEFAULT_SETTINGS, type GeneratorSettings } from './settings.js';
+
+/**
+ * Named presets of the generator settings. `default` mixes everything; the others lean on one area so a
+ * run spends its cases where that area's bugs live.
+ */
+export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
+  default: DEFAULT_SETTINGS,
+  /** Many condition entries per statement, every statement conditioned, few policies. */
+  conditions: {
+    ...DEFAULT_SETTINGS,
+    profile: 'conditions',
+    maxPolicies: 2,
+    maxStatements: 2,
+    maxConditions: 4,
+    maxKeys: 4,
+    conditionPercent: 90,
+    enableBoundaries: false,
+  },
+  /** Action and resource patterns only: no conditions, more actions in the world. */
+  wildcards: {
+    ...DEFAULT_SETTINGS,
+    profile: 'wildcards',
+    maxActions: 5,
+    maxStatements: 4,
+    conditionPercent: 0,
+    enableConditions: false,
+  },
+  /** Policy variables in resources and condition values, both policy versions. */
+  variables: {
+    ...DEFAULT_SETTINGS,
+    profile: 'variables',
+    maxKeys: 2,
+    conditionPercent: 70,
+    enableNumericConditions: false,
+    enableDateConditions: false,
+    enableIpConditions: false,
+    enableBoolConditions: false,
+  },
+  /** Every case has a permissions boundary. */
+  boundaries: { ...DEFAULT_SETTINGS, profile: 'boundaries', maxPolicies: 2, maxStatements: 2, boundaryPercent: 100 },
+  /**
+   * Cases AWS's simulator can answer cheaply and unambiguously: one policy, no malformed documents, no
+   * 2008 versions (UNCONFIRMED whether managed policies accept them), few statements.
+   */
+  live: {
+    ...DEFAULT_SETTINGS,
+    profile: 'live',
+    maxPolicies: 1,
+    maxStatements: 3,
+    enableMalformed: false,
+    enableVersion2008: false,
+  },
+};
+
+export const PROFILE_NAMES = Object.keys(PROFILES);
+
+/** Which settings to switch off so that a feature is never generated. */
+const FEATURE_SWITCHES: Readonly<Record<Feature, Partial<GeneratorSettings>>> = {
+  'action-wildcard': { enableActionWildcards: false },
+  'action-case': { enableActionCase: false },
+  'not-action': { enableNotAction: false },
+  'resource-arn': { enableResourceArns: false, enableResourceWildcards: false, enableNotResource: false },
+  'resource-wildcard': { enableResourceWildcards: false },
+  'not-resource': { enableNotResource: false },
+  'condition-string': { enableStringConditions: false },
+  'condition-numeric': { enableNumericConditions: false },
+  'condition-date': { enableDateConditions: false },
+  'condition-bool': { enableBoolConditions: false },
+  // Never generated: the catalogue has no Binary keys for SageMaker or the global set.
+  'condition-binary': {},
+  'condition-ip': { enableIpConditions: false },
+  'condition-arn': { enableArnConditions: false },
+  'condition-null': { enableNullConditions: false },
+  'if-exists': { enableIfExists: false },
+  'set-operators': { enableSetOperators: false },
+  'multivalued-context': { enableMultivalued: false },
+  'missing-key': { enableMissingKeys: false },
+  'condition-key-case': { enableKeyCase: false },
+  'policy-variables': { enableVariables: false },
+  'version-2008': { enableVersion2008: false },
+  'multiple-policies': { enableMultiplePolicies: false, maxPolicies: 1 },
+  'explicit-deny': { enableDeny: false },
+  'permissions-boundary': { enableBoundaries: false },
+  'malformed-policy': { enableMalformed: false },
+};
+
+/** `settings` with every flag behind the excluded features switched off. */
+export function settingsExcluding(settings: GeneratorSettings, excluded: readonly Feature[]): GeneratorSettings {
+  let out = settings;
+  for (const f of excluded) out = { ...out, ...FEATURE_SWITCHES[f] };
+  if (!out.enableMultiplePolicies) out = { ...out, maxPolicies: 1 };
+  return out;
+}
+
+/** A profile by name, with the evaluator's unsupported features excluded; undefined for an unknown name. */
+export function profileSettings(name: string, excluded: readonly Feature[] = []): GeneratorSettings | undefined {
+  const p = PROFILES[name];
+  return p ? settingsExcluding(p, excluded) : undefined;
+}

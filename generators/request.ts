@@ -1,0 +1,65 @@
+/**
+ * The request of a case, drawn from the world: an action that matches or nearly matches, a resource
+ * that matches or nearly matches, and context entries typed as the catalogue types them — multivalued
+ * keys as `…List` entries, values at and around the policies' anchors, some keys deliberately absent,
+ * some key names in other case (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html).
+ */
+import fc from 'fast-check';
+import type { ContextEntry, Request } from '../oracle/types.js';
+import { chance } from './chance.js';
+import type { GeneratorSettings } from './settings.js';
+import { flipCase, pick, unique } from './text.js';
+import type { World } from './world.js';
+
+export interface ContextRecipe {
+  readonly absent: boolean;
+  readonly values: readonly number[];
+  readonly keyCase: number;
+}
+
+export interface RequestRecipe {
+  readonly action: number;
+  readonly nearAction: boolean;
+  readonly resource: number;
+  readonly nearResource: boolean;
+  readonly context: readonly ContextRecipe[];
+}
+
+/** Context slots: one per world key and variable (the world has at most maxKeys + 2 of them). */
+export const contextSlots = (settings: GeneratorSettings): number => settings.maxKeys + 2;
+
+export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe> {
+  const entry = fc.record({
+    absent: chance(settings.enableMissingKeys ? 25 : 0),
+    values: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+    keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, fc.nat()) : fc.constant(0),
+  });
+  const slots = contextSlots(settings);
+  return fc.record({
+    action: fc.nat(),
+    nearAction: chance(25),
+    resource: fc.nat(),
+    nearResource: chance(settings.enableResourceArns ? 30 : 0),
+    context: fc.array(entry, { minLength: slots, maxLength: slots }),
+  });
+}
+
+export function renderContext(w: World, r: readonly ContextRecipe[]): ContextEntry[] {
+  const keys = [...w.keys, ...w.variables];
+  const out: ContextEntry[] = [];
+  keys.forEach((k, i) => {
+    const c = r[i % Math.max(1, r.length)];
+    if (!c || c.absent) return;
+    const picked = c.values.map((v) => pick(k.nearby, v));
+    const values = k.multivalued ? unique(picked) : [picked[0] as string];
+    out.push({ key: flipCase(k.name, c.keyCase), type: k.contextType, values });
+  });
+  return out;
+}
+
+export function renderRequest(w: World, r: RequestRecipe): Request {
+  const action = pick(r.nearAction ? w.requestActions : w.actions, r.action);
+  const resource =
+    w.resources.length === 0 ? '*' : pick(r.nearResource ? w.requestResources : w.resources, r.resource);
+  return { action, resource, context: renderContext(w, r.context) };
+}

@@ -1,0 +1,180 @@
+/**
+ * A case's world: the small vocabulary (actions, resources, condition keys and values) that its policies
+ * and its request are both drawn from, so requests actually hit statements (cedar-spec's lesson).
+ * Policies and requests are rendered from `(world, recipe)` pairs with `tuple(...).map`, not `chain`.
+ */
+import fc from 'fast-check';
+import type { ContextKeyType } from '../oracle/types.js';
+import { chance } from './chance.js';
+import type { Catalogue, CatalogueKey } from './catalogue.js';
+import type { KeyKind } from './key-kind.js';
+import { keyValues } from './key-values.js';
+import type { GeneratorSettings } from './settings.js';
+import { pick, unique } from './text.js';
+
+export interface WorldKey {
+  /** As a policy writes it by default: the catalogue spelling, tag name appended for tag keys. */
+  readonly name: string;
+  readonly kind: KeyKind;
+  readonly multivalued: boolean;
+  readonly contextType: ContextKeyType;
+  readonly anchors: readonly string[];
+  readonly nearby: readonly string[];
+}
+
+export interface World {
+  /** Concrete catalogue actions that policies name. */
+  readonly actions: readonly string[];
+  /** Actions a request may ask for: the above plus their alphabetical neighbours (near misses). */
+  readonly requestActions: readonly string[];
+  /** Concrete resource ARNs that policies name (empty when no action has a resource type). */
+  readonly resources: readonly string[];
+  /** Resources a request may name: the above, near misses (other name, region, account, case) and `*`. */
+  readonly requestResources: readonly string[];
+  /** Condition keys policies may test. */
+  readonly keys: readonly WorldKey[];
+  /** Single-valued string keys usable as `${…}` policy variables (also sent in requests). */
+  readonly variables: readonly WorldKey[];
+  /** Names used in resource ARNs, which the variables' values are drawn from too. */
+  readonly names: readonly string[];
+}
+
+export const ACCOUNT = '123456789012';
+const OTHER_ACCOUNT = '210987654321';
+const REGIONS = ['us-east-1', 'eu-west-1'] as const;
+const NAMES = ['prod-a', 'prod-b', 'dev-a'] as const;
+const TAGS = ['team', 'Project', 'cost-center'] as const;
+/** Principal keys AWS documents as variables (reference_policies_variables.html, "Request information"). */
+const VARIABLE_KEYS = ['aws:username', 'aws:PrincipalTag/team'] as const;
+
+/** A condition-key class: the family plus whether it is multivalued. */
+interface KeyClass {
+  readonly kind: KeyKind;
+  readonly multivalued: boolean;
+  readonly keys: readonly CatalogueKey[];
+}
+
+const KIND_FLAGS: Readonly<Record<KeyKind, keyof GeneratorSettings>> = {
+  string: 'enableStringConditions',
+  arn: 'enableArnConditions',
+  numeric: 'enableNumericConditions',
+  date: 'enableDateConditions',
+  bool: 'enableBoolConditions',
+  ip: 'enableIpConditions',
+  binary: 'enableConditions',
+};
+
+/** Enabled classes, string first so that shrinking moves towards the plainest key. */
+export function keyClasses(catalogue: Catalogue, settings: GeneratorSettings): KeyClass[] {
+  const order: KeyKind[] = ['string', 'numeric', 'bool', 'date', 'ip', 'arn'];
+  const out: KeyClass[] = [];
+  for (const multivalued of [false, true]) {
+    if (multivalued && !settings.enableMultivalued) continue;
+    for (const kind of order) {
+      if (!settings[KIND_FLAGS[kind]]) continue;
+      const keys = catalogue.keys.filter((k) => k.kind === kind && k.multivalued === multivalued);
+      if (keys.length > 0) out.push({ kind, multivalued, keys });
+    }
+  }
+  return out;
+}
+
+const keyDraw = fc.record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat() });
+
+/** The world a case lives in. */
+export function world(catalogue: Catalogue, settings: GeneratorSettings): fc.Arbitrary<World> {
+  const classes = keyClasses(catalogue, settings);
+  const withKeys = settings.enableConditions && classes.length > 0;
+  return fc
+    .record({
+      start: fc.nat(),
+      count: fc.integer({ min: 1, max: Math.max(1, settings.maxActions) }),
+      other: fc.tuple(chance(30), fc.nat()).map(([has, n]) => (has ? n : null)),
+      region: fc.nat(),
+      template: fc.nat(),
+      names: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
+      keys: fc.array(keyDraw, { minLength: withKeys ? 1 : 0, maxLength: withKeys ? settings.maxKeys : 0 }),
+    })
+    .map((r) => renderWorld(catalogue, settings, classes, r));
+}
+
+interface WorldDraw {
+  readonly start: number;
+  readonly count: number;
+  readonly other: number | null;
+  readonly region: number;
+  readonly template: number;
+  readonly names: readonly number[];
+  readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number }[];
+}
+
+function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes: readonly KeyClass[], r: WorldDraw): World {
+  const all = catalogue.actions;
+  const focus = all.filter((a) => a.service === 'sagemaker');
+  // A window of alphabetical neighbours shares prefixes (CreateEndpoint, CreateEndpointConfig): wildcard near misses.
+  const first = r.start % focus.length;
+  const chosen = Array.from({ length: r.count }, (_, i) => pick(focus, first + i));
+  if (r.other !== null) chosen.push(pick(all.filter((a) => a.service !== 'sagemaker'), r.other));
+  const actions = unique(chosen.map((a) => a.id));
+  const neighbours = chosen.flatMap((a) => {
+    const i = all.indexOf(a);
+    return [all[i - 1], all[i + 1]].filter((x) => x !== undefined).map((x) => x.id);
+  });
+  const names = r.names.map((n) => pick(NAMES, n));
+  const region = pick(REGIONS, r.region);
+  const resources = settings.enableResourceArns
+    ? unique(chosen.flatMap((a, i) => (a.arnTemplates.length ? [instantiate(pick(a.arnTemplates, r.template + i), region, names, i)] : [])))
+    : [];
+  const keys = r.keys.map((k) => renderKey(classes, k, resources));
+  const dedupedKeys = keys.filter((k, i) => keys.findIndex((x) => x.name.toLowerCase() === k.name.toLowerCase()) === i);
+  const stringAnchors = dedupedKeys.filter((k) => k.kind === 'string' && !k.multivalued).flatMap((k) => k.anchors);
+  const variables: WorldKey[] = settings.enableVariables
+    ? VARIABLE_KEYS.map((name) => ({
+        name,
+        kind: 'string',
+        multivalued: false,
+        contextType: 'string',
+        anchors: unique(names),
+        nearby: unique([...names, ...stringAnchors]),
+      }))
+    : [];
+  return {
+    actions,
+    requestActions: unique([...actions, ...neighbours]),
+    resources,
+    requestResources: unique([...resources, ...resources.flatMap(nearMisses), '*']),
+    keys: dedupedKeys,
+    variables,
+    names: unique(names),
+  };
+}
+
+/** Fills an ARN template (`arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}`). */
+function instantiate(template: string, region: string, names: readonly string[], offset: number): string {
+  let i = offset;
+  return template.replace(/\$\{([A-Za-z]+)\}/g, (_, v: string) => {
+    if (v === 'Partition') return 'aws';
+    if (v === 'Region') return region;
+    if (v === 'Account') return ACCOUNT;
+    const name = pick(names, i++);
+    // Object keys and paths may hold `/`: a resource `*` must span it (reference_policies_elements_resource.html).
+    return /Object|Path|Key/.test(v) ? `data/${name}` : name;
+  });
+}
+
+/** Resources that almost match: longer name, shorter name, other region, other account, other case. */
+function nearMisses(arn: string): string[] {
+  const parts = arn.split(':');
+  const out = [`${arn}x`, arn.slice(0, -1), arn.toUpperCase().replace(/^ARN:AWS:/, 'arn:aws:')];
+  if (parts.length >= 6 && parts[3]) out.push([...parts.slice(0, 3), parts[3] === 'us-east-1' ? 'eu-west-1' : 'us-east-1', ...parts.slice(4)].join(':'));
+  if (parts.length >= 6 && parts[4]) out.push([...parts.slice(0, 4), OTHER_ACCOUNT, ...parts.slice(5)].join(':'));
+  return out;
+}
+
+function renderKey(classes: readonly KeyClass[], k: WorldDraw['keys'][number], arns: readonly string[]): WorldKey {
+  const cls = pick(classes, k.cls);
+  const ck = pick(cls.keys, k.key);
+  const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
+  const values = keyValues(cls.kind, k.a, k.b, arns);
+  return { name, kind: ck.kind, multivalued: ck.multivalued, contextType: ck.contextType, ...values };
+}
