@@ -1,0 +1,86 @@
+import type { Failure } from '../specs/harness/results.js';
+import { isErrorVerdict, type MatchedStatement, type PolicySet, type TraceStep } from '../oracle/types.js';
+
+/** The statement that decided the expected verdict, with the oracle's reasons, for a reader. */
+export interface DecidingStatement {
+  /** One line: `policies[0].Statement[1] (Deny, Sid "X")`, or why no statement decided. */
+  readonly summary: string;
+  /** The statement as written in the case, when one decided. */
+  readonly statement?: unknown;
+  /** The oracle's trace steps for that statement, one line each. */
+  readonly reasons: readonly string[];
+}
+
+type Coordinates = Pick<MatchedStatement, 'policySet' | 'policyIndex' | 'statementIndex'>;
+
+const listName = (set: PolicySet): string => (set === 'identity' ? 'policies' : 'permissionsBoundaries');
+
+export const statementLocation = (c: Coordinates): string =>
+  `${listName(c.policySet)}[${c.policyIndex}].Statement[${c.statementIndex}]`;
+
+const sameStatement = (a: Coordinates, b: Coordinates): boolean =>
+  a.policySet === b.policySet && a.policyIndex === b.policyIndex && a.statementIndex === b.statementIndex;
+
+/** The statement as the user wrote it: `Statement` may be an array or a single object. */
+function statementAt(f: Failure, c: Coordinates): unknown {
+  const docs = c.policySet === 'identity' ? f.case.policies : (f.case.permissionsBoundaries ?? []);
+  const doc = docs[c.policyIndex];
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const body = (doc as Record<string, unknown>).Statement;
+  if (Array.isArray(body)) return body[c.statementIndex];
+  return c.statementIndex === 0 ? body : undefined;
+}
+
+const stepLine = (s: TraceStep): string =>
+  `${s.element}${s.detail ? ` ${s.detail}` : ''}: ${s.holds ? 'holds' : 'does not hold'} (${s.reason})`;
+
+function describe(f: Failure, m: Coordinates & { effect?: string; sid?: string }, trace: readonly TraceStep[]) {
+  const sid = m.sid ? `, Sid ${JSON.stringify(m.sid)}` : '';
+  const effect = m.effect ? ` (${m.effect}${sid})` : '';
+  return {
+    summary: `${statementLocation(m)}${effect}`,
+    statement: statementAt(f, m),
+    reasons: trace.filter((s) => sameStatement(s, m)).map(stepLine),
+  };
+}
+
+/**
+ * Picks the statement behind the oracle's (or vector's) verdict: the matching Deny for an explicit deny,
+ * the matching identity Allow for an allow; for an implicit deny, says which half found no Allow.
+ * Returns undefined when the failure carries no evidence to go on.
+ */
+export function decidingStatement(f: Failure): DecidingStatement | undefined {
+  const v = f.expected;
+  if (isErrorVerdict(v)) {
+    const at = v.error.path ? ` at ${v.error.path}` : '';
+    return { summary: `the policy is rejected${at}: ${v.error.message}`, reasons: [] };
+  }
+  const trace = f.oracleTrace ?? v.trace ?? [];
+  const matched = v.matchedStatements ?? [];
+  const fromTrace = trace
+    .filter((s) => s.element === 'Statement' && s.holds)
+    .map((s) => ({ policySet: s.policySet, policyIndex: s.policyIndex, statementIndex: s.statementIndex }));
+  if (v.decision === 'explicitDeny') {
+    const deny = matched.find((m) => m.effect === 'Deny') ?? (matched.length === 0 ? fromTrace[0] : undefined);
+    return deny ? describe(f, deny, trace) : undefined;
+  }
+  if (v.decision === 'allowed') {
+    const allow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity') ?? fromTrace[0];
+    return allow ? describe(f, allow, trace) : undefined;
+  }
+  const identityAllow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity');
+  const boundaryAllow = matched.some((m) => m.effect === 'Allow' && m.policySet === 'permissionsBoundary');
+  if (identityAllow && !boundaryAllow && (f.case.permissionsBoundaries?.length ?? 0) > 0) {
+    const d = describe(f, identityAllow, trace);
+    return { ...d, summary: `${d.summary} allows, but no permissions-boundary statement allows the request` };
+  }
+  if (matched.length === 0 && (trace.length > 0 || v.matchedStatements)) {
+    // Why each statement missed is what a reader needs when an evaluator wrongly allowed.
+    const misses = trace.filter((s) => !s.holds && s.element !== 'Statement');
+    return {
+      summary: 'no statement applies to the request (implicit deny)',
+      reasons: misses.slice(0, 8).map((s) => `${statementLocation(s)} ${stepLine(s)}`),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { groupCases, parseVectorFile } from '../specs/harness/vector-file.js';
+import { divergenceFileNames, EVALUATION_LOGIC_URL, failureToVector, slug } from './divergence.js';
+import { denyCase, erroredFailure, propertyFailure, vectorFailure } from './fixtures.js';
+
+const asFile = (group: unknown): string => JSON.stringify([group], null, 2);
+
+describe('failureToVector', () => {
+  it('turns a vector divergence into a valid vector group expecting the oracle decision', () => {
+    const group = failureToVector(vectorFailure(), { foundAt: '2026-11-28T01:00:00.000Z', evaluator: 'module:./broken.js', seed: 7 });
+    const file = parseVectorFile(asFile(group), 'divergence.json');
+    const g = file.groups[0]!;
+    expect(g.source).toBe('https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html');
+    expect(g.features).toEqual(['condition-string', 'explicit-deny']);
+    expect(g.foundAt).toBe('2026-11-28T01:00:00.000Z');
+    expect(g.evaluator).toBe('module:./broken.js');
+    expect(g.seed).toBe(7);
+    expect(g.note).toContain(`Replay: ${vectorFailure().replay}`);
+    const [only] = groupCases(g);
+    expect(only?.expected).toBe('explicitDeny');
+    expect(only?.case).toEqual({ policies: denyCase.policies, request: denyCase.request });
+  });
+
+  it('keeps a property failure’s seed, path, property and profile, pointing at the evaluation-logic page', () => {
+    const g = parseVectorFile(asFile(failureToVector(propertyFailure(), { seed: 1 })), 'p.json').groups[0]!;
+    expect(g).toMatchObject({ seed: 42, path: '3:1:0', property: 'differential', profile: 'default', source: EVALUATION_LOGIC_URL });
+    expect(g.cases[0]?.expected).toBe('implicitDeny');
+  });
+
+  it('expects "error" where the oracle rejects the policy, and marks unconfirmed vectors', () => {
+    expect(failureToVector(erroredFailure()).cases[0]?.expected).toBe('error');
+    const g = failureToVector(vectorFailure({ required: false }));
+    expect(g.unconfirmed).toBe(true);
+    expect(() => parseVectorFile(asFile(g), 'u.json')).not.toThrow();
+  });
+
+  it('keeps boundaries and falls back to the id for an empty title', () => {
+    const boundary = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
+    const g = failureToVector(vectorFailure({ title: '', case: { ...denyCase, permissionsBoundaries: [boundary] } }));
+    expect(g.description).toBe(vectorFailure().id);
+    expect(parseVectorFile(asFile(g), 'b.json').groups[0]?.permissionsBoundaries).toEqual([boundary]);
+  });
+});
+
+describe('divergence file names', () => {
+  it('are stable, safe and distinct, even for duplicate ids', () => {
+    const a = vectorFailure({ id: '../../etc/passwd: <CON> "x"' });
+    const b = vectorFailure({ id: '../../etc/passwd: <CON> "x"' });
+    const c = propertyFailure();
+    const names = divergenceFileNames([a, b, c]);
+    const again = divergenceFileNames([vectorFailure({ id: a.id }), c]);
+    expect([...names.values()]).toHaveLength(3);
+    expect(new Set(names.values()).size).toBe(3);
+    for (const n of names.values()) expect(n).toMatch(/^[a-z0-9-]+\.json$/);
+    expect(names.get(a)).toBe([...again.values()][0]);
+    expect(names.get(b)).toBe(names.get(a)!.replace(/\.json$/, '-2.json'));
+  });
+
+  it('slugs to lowercase ASCII with a fallback', () => {
+    expect(slug('Vectors/Conditions: String.json#0')).toBe('vectors-conditions-string-json-0');
+    expect(slug('日本')).toBe('failure');
+    expect(slug('x'.repeat(100))).toHaveLength(60);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Failure } from '../specs/harness/results.js';
+import { isFeature, type Decision, type Feature, type PolicyDocument, type Request } from '../oracle/types.js';
+import { expectedOf, originLabel, resultLabel } from './labels.js';
+
+/** Where generated failures point for their semantics: the page the oracle implements. */
+export const EVALUATION_LOGIC_URL =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html';
+
+/** One group of a vector file (specs/schemas/vector.schema.json), as written to disk. */
+export interface VectorGroupJson {
+  readonly description: string;
+  readonly source: string;
+  readonly features: readonly Feature[];
+  readonly policies: readonly PolicyDocument[];
+  readonly permissionsBoundaries: readonly PolicyDocument[];
+  readonly unconfirmed?: boolean;
+  readonly note?: string;
+  readonly foundAt?: string;
+  readonly seed?: number;
+  readonly evaluator?: string;
+  readonly path?: string;
+  readonly property?: string;
+  readonly profile?: string;
+  readonly cases: readonly {
+    readonly description: string;
+    readonly request: Request;
+    readonly expected: Decision | 'error';
+  }[];
+}
+
+/** What the failure itself does not know: when, against what, with which run seed. */
+export interface DivergenceMeta {
+  /** ISO timestamp of the run that found it. */
+  readonly foundAt?: string;
+  /** The evaluator spec that diverged, e.g. `module:./broken.js`. */
+  readonly evaluator?: string;
+  /** The run's seed, used when the failure's origin carries none. */
+  readonly seed?: number;
+}
+
+const nonEmpty = (s: string | undefined, fallback: string): string => (s && s.trim() ? s : fallback);
+
+/**
+ * A failure as a replayable vector group: the case, and as expected answer the oracle's (or the
+ * vector's) decision, or `error`. Regression metadata (found date, seed, path, evaluator) rides along;
+ * the replay command goes into `note` because the vector schema has no field of its own for it.
+ */
+export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGroupJson {
+  const o = f.origin;
+  const source = o.kind === 'vector' && /^https:\/\/\S+$/.test(o.source) ? o.source : EVALUATION_LOGIC_URL;
+  const seed = o.kind === 'property' ? o.seed : meta.seed;
+  const notes = [`Found by ${originLabel(o)}.`, `Replay: ${f.replay}`];
+  if (f.related) notes.push(`Related case (${f.related.description}) answered ${resultLabel(f.related.actual)}.`);
+  const expected = expectedOf(f.expected);
+  const who = meta.evaluator ?? 'the evaluator';
+  return {
+    description: nonEmpty(f.title, f.id),
+    source,
+    features: [...new Set(f.features.filter(isFeature))],
+    policies: f.case.policies,
+    permissionsBoundaries: f.case.permissionsBoundaries ?? [],
+    ...(f.required ? {} : { unconfirmed: true }),
+    note: notes.join(' '),
+    ...(meta.foundAt ? { foundAt: meta.foundAt } : {}),
+    ...(seed !== undefined && Number.isInteger(seed) ? { seed } : {}),
+    ...(meta.evaluator ? { evaluator: meta.evaluator } : {}),
+    ...(o.kind === 'property' && o.path ? { path: o.path } : {}),
+    ...(o.kind === 'property' ? { property: o.property, profile: o.profile } : {}),
+    cases: [
+      {
+        description: `${expected} is expected; ${who} answered ${resultLabel(f.actual)}`,
+        request: { action: f.case.request.action, resource: f.case.request.resource, context: f.case.request.context },
+        expected,
+      },
+    ],
+  };
+}
+
+/** FNV-1a, enough to keep sanitised names apart; stable across runs and platforms. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A file-system-safe slug: lowercase ASCII letters, digits and dashes, at most `max` long. */
+export const slug = (s: string, max = 60, fallback = 'failure'): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '') || fallback;
+
+/**
+ * The divergence file name of each failure (keyed by the object, so even duplicate ids get a file): a readable slug of the id plus a hash of it,
+ * so names are stable from run to run, safe on every file system and distinct within a report.
+ */
+export function divergenceFileNames(failures: readonly Failure[]): Map<Failure, string> {
+  const names = new Map<Failure, string>();
+  const taken = new Set<string>();
+  for (const f of failures) {
+    const base = `${slug(f.id)}-${shortHash(f.id)}`;
+    let name = `${base}.json`;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}.json`;
+    taken.add(name);
+    names.set(f, name);
+  }
+  return names;
+}

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { FEATURES } from '../oracle/types.js';
+import { SUITES, type Counts, type Failure, type RunReport } from '../specs/harness/results.js';
+import { decidingStatement, type DecidingStatement } from './deciding-statement.js';
+import { groupFailures } from './group-failures.js';
+import {
+  addCounts,
+  countsSentence,
+  durationLabel,
+  evaluatorLabel,
+  failureKind,
+  originLabel,
+  outcomeWord,
+  resultDetail,
+  verdictDetail,
+  ZERO_COUNTS,
+} from './labels.js';
+
+/**
+ * What summary.md and index.html both show, computed once so the two always say the same thing.
+ * Values are plain strings and JSON; each renderer escapes them for its own format.
+ */
+export interface ReportView {
+  readonly outcome: 'PASSED' | 'FAILED';
+  readonly evaluator: string;
+  readonly counts: string;
+  /** Label → value lines of the run: evaluator spec, version, seed, times, settings. */
+  readonly facts: readonly (readonly [string, string])[];
+  readonly features: readonly { readonly name: string; readonly counts: Counts }[];
+  readonly suites: readonly { readonly name: string; readonly entries: number; readonly counts: Counts }[];
+  readonly causes: readonly { readonly title: string; readonly failures: readonly FailureView[] }[];
+  readonly failureCount: number;
+}
+
+export interface FailureView {
+  readonly id: string;
+  readonly title: string;
+  /** `divergence`, `errored` or `unconfirmed`. */
+  readonly kind: string;
+  readonly origin: string;
+  readonly features: readonly string[];
+  readonly request: unknown;
+  readonly policies: readonly unknown[];
+  readonly boundaries: readonly unknown[];
+  readonly expected: string;
+  readonly actual: string;
+  readonly deciding?: DecidingStatement;
+  readonly replay: string;
+  /** `divergences/<name>.json`, and the command replaying that file. */
+  readonly file?: string;
+  readonly replayFile?: string;
+  readonly related?: { readonly description: string; readonly actual: string; readonly case: unknown };
+}
+
+/** How the writers name divergence files: path inside the report folder, and the folder itself. */
+export interface RenderOptions {
+  /** Each failure's divergence file, relative to the report folder (`divergences/<name>.json`). */
+  readonly files?: ReadonlyMap<Failure, string>;
+  /** The report folder as the user gave it, so replay commands work from where they ran the suite. */
+  readonly dir?: string;
+}
+
+function failureView(f: Failure, report: RunReport, file: string | undefined, dir: string | undefined): FailureView {
+  const deciding = decidingStatement(f);
+  return {
+    id: f.id,
+    title: f.title || f.id,
+    kind: failureKind(f),
+    origin: originLabel(f.origin),
+    features: f.features,
+    request: f.case.request,
+    policies: f.case.policies,
+    boundaries: f.case.permissionsBoundaries ?? [],
+    expected: verdictDetail(f.expected),
+    actual: resultDetail(f.actual),
+    ...(deciding ? { deciding } : {}),
+    replay: f.replay,
+    ...(file
+      ? {
+          file,
+          replayFile: `iam-conformance replay ${shellWord(dir ? join(dir, file) : file)} --evaluator ${shellWord(report.evaluator.spec)}`,
+        }
+      : {}),
+    ...(f.related
+      ? { related: { description: f.related.description, actual: resultDetail(f.related.actual), case: f.related.case } }
+      : {}),
+  };
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** Builds the view of a report for summary.md and index.html. */
+export function buildView(report: RunReport, options: RenderOptions = {}): ReportView {
+  const facts: [string, string][] = [
+    ['Evaluator', `${report.evaluator.spec} (${evaluatorLabel(report)})`],
+    ['Verb', report.verb],
+    ['Seed', report.seed === undefined ? '—' : String(report.seed)],
+    ['Started', report.startedAt],
+    ['Finished', `${report.finishedAt} (${durationLabel(report.startedAt, report.finishedAt)})`],
+    ['Tool', `${report.tool.name} ${report.tool.version}`],
+    ['Excluded features', report.excludedFeatures.join(', ') || '—'],
+    ['Settings', JSON.stringify(report.settings)],
+  ];
+  const features = FEATURES.flatMap((name) => {
+    const counts = report.perFeature[name];
+    return counts ? [{ name, counts }] : [];
+  });
+  const suites = SUITES.flatMap((name) => {
+    const entries = report.entries.filter((e) => e.suite === name);
+    if (entries.length === 0) return [];
+    return [{ name, entries: entries.length, counts: entries.reduce((c, e) => addCounts(c, e.counts), ZERO_COUNTS) }];
+  });
+  const causes = groupFailures(report.failures).map((g) => ({
+    title: g.title,
+    failures: g.failures.map((f) => failureView(f, report, options.files?.get(f), options.dir)),
+  }));
+  return {
+    outcome: outcomeWord(report),
+    evaluator: evaluatorLabel(report),
+    counts: countsSentence(report),
+    facts,
+    features,
+    suites,
+    causes,
+    failureCount: report.failures.length,
+  };
+}
