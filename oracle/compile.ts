@@ -1,0 +1,88 @@
+/**
+ * Validates and compiles a policy document once: every pattern becomes a glob, every condition value
+ * is parsed (numbers, dates, CIDRs, base64). Documents that are objects are cached by identity in a
+ * WeakMap, so the same document reused across many requests is validated and compiled only once.
+ * Compiled policies never depend on the request: variables are resolved at match time.
+ */
+import { compileActionPattern, type ActionPattern } from './action.js';
+import { compileCondition, type CompiledCondition } from './conditions/condition.js';
+import { compileResourcePattern, resourceVariableKeys, type ResourcePattern } from './resource.js';
+import type { Policy, PolicyError, Statement } from './types.js';
+import { validatePolicy } from './validate/index.js';
+
+export interface CompiledStatement {
+  readonly statement: Statement;
+  readonly action: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] };
+  readonly resource: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] };
+  readonly conditions: readonly CompiledCondition[];
+}
+
+export interface CompiledPolicy {
+  readonly policy: Policy;
+  readonly statements: readonly CompiledStatement[];
+  /** Context keys referenced by conditions and variables, as first written, deduplicated ignoring case. */
+  readonly keys: readonly string[];
+}
+
+export type CompileResult = { readonly ok: true; readonly compiled: CompiledPolicy } | { readonly ok: false; readonly error: PolicyError };
+
+const cache = new WeakMap<object, CompileResult>();
+
+/** Validates and compiles a document, reusing the previous result for the same document object. */
+export function compilePolicyDocument(doc: unknown): CompileResult {
+  const cacheable = typeof doc === 'object' && doc !== null;
+  if (cacheable) {
+    const hit = cache.get(doc);
+    if (hit) return hit;
+  }
+  const validation = validatePolicy(doc);
+  const result: CompileResult = validation.ok
+    ? { ok: true, compiled: compilePolicy(validation.policy) }
+    : { ok: false, error: validation.errors[0] ?? { path: '', rule: 'invalid', message: 'The policy is invalid' } };
+  if (cacheable) cache.set(doc, result);
+  return result;
+}
+
+/** Compiles a validated policy into matchers. */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const variables = policy.version === '2012-10-17';
+  const statements = policy.statements.map((statement) => compileStatement(statement, variables));
+  return { policy, statements, keys: referencedKeys(statements) };
+}
+
+function compileStatement(statement: Statement, variables: boolean): CompiledStatement {
+  return {
+    statement,
+    action: { negated: statement.action.negated, patterns: statement.action.patterns.map(compileActionPattern) },
+    resource: {
+      negated: statement.resource.negated,
+      patterns: statement.resource.patterns.map((p) => compileResourcePattern(p, variables)),
+    },
+    conditions: statement.conditions.map((c) => compileCondition(c, variables)),
+  };
+}
+
+/**
+ * Every context key the policy mentions: condition keys and `${...}` variables where AWS substitutes
+ * them. AWS's MissingContextValues is computed over the whole policy, not only over the statements
+ * that concern the simulated action (https://github.com/boto/boto3/issues/3111).
+ */
+function referencedKeys(statements: readonly CompiledStatement[]): string[] {
+  const keys: string[] = [];
+  for (const s of statements) {
+    for (const p of s.resource.patterns) keys.push(...resourceVariableKeys(p));
+    for (const c of s.conditions) keys.push(c.condition.key, ...c.variableKeys);
+  }
+  return dedupeIgnoringCase(keys);
+}
+
+/** Keeps the first spelling of each key, comparing case-insensitively. */
+export function dedupeIgnoringCase(keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return keys.filter((k) => {
+    const lower = k.toLowerCase();
+    if (seen.has(lower)) return false;
+    seen.add(lower);
+    return true;
+  });
+}

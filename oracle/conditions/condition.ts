@@ -1,0 +1,154 @@
+/**
+ * One (operator, key) pair of a Condition block, and whether it holds for a request.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
+ *
+ * - Several policy values: OR for positive operators; NOR for negated ones (the request value must
+ *   match none of them).
+ * - Key absent: positive operators are false, negated ones true, `…IfExists` true.
+ * - `ForAllValues`: every request value must satisfy the operator; true when the key is absent or
+ *   empty (vacuous truth — also for negated inner operators, DECISION on the doc CONFLICT).
+ * - `ForAnyValue`: some request value must satisfy it; false when the key is absent.
+ * - DECISION (unconfirmed): `…IfExists` with a set qualifier holds when the key is absent
+ *   (matters for ForAnyValue only), and is ignored when the key is present.
+ * - DECISION (unconfirmed): a plain operator on a key with several request values does not match,
+ *   whether positive or negated (AWS: use a set qualifier for multivalued keys).
+ * - DECISION: a request value the operator cannot read (Numeric on "abc", IpAddress on "x") is a type
+ *   mismatch: it satisfies neither the operator nor its negation. Plain operator → condition false;
+ *   ForAllValues → false; ForAnyValue → that value does not count.
+ * - A policy value that cannot be read, or holds a variable with no value, matches nothing: positive
+ *   operators do not match it, negated operators do.
+ */
+import type { Condition } from '../types.js';
+import { NEGATED_OPERATORS } from '../types.js';
+import type { RequestContext } from '../context.js';
+import { hasPlaceholders, parseTemplate, resolveTemplate, type TemplatePart } from '../variables.js';
+import type { OperatorSemantics } from './semantics.js';
+import { semanticsOf } from './operators.js';
+import { parseBoolean } from '../validate/index.js';
+
+/** A policy value read once at compile time, or a template resolved per request. */
+type PolicyValue = { readonly fixed: unknown } | { readonly template: readonly TemplatePart[] };
+
+/** A condition with its operator semantics and policy values read once. */
+export interface CompiledCondition {
+  readonly condition: Condition;
+  readonly keyLower: string;
+  readonly negated: boolean;
+  /** `undefined` for `Null`, which tests presence only. */
+  readonly semantics: OperatorSemantics | undefined;
+  readonly values: readonly PolicyValue[];
+  /** Keys referenced by `${...}` in the values, as written. */
+  readonly variableKeys: readonly string[];
+}
+
+/** Why a condition held or not; the trace prints these. */
+export type ConditionOutcome =
+  | 'matched'
+  | 'not matched'
+  | 'key absent: …IfExists holds'
+  | 'key absent: negated operator holds'
+  | 'key absent: positive operator fails'
+  | 'key absent: ForAllValues holds vacuously'
+  | 'key absent: ForAnyValue fails'
+  | 'key has several values: a single-valued operator does not match'
+  | 'request value is not of the operator type'
+  | 'Null: key absent'
+  | 'Null: key present';
+
+/** Reads a condition's operator and values once. `variables`: the policy is Version 2012-10-17. */
+export function compileCondition(condition: Condition, variables: boolean): CompiledCondition {
+  const semantics = condition.operator === 'Null' ? undefined : semanticsOf(condition.operator);
+  const substitute = variables && semantics?.variables === true;
+  const variableKeys: string[] = [];
+  const values = condition.values.map((raw): PolicyValue => {
+    if (!semantics) return { fixed: parseBoolean(raw) };
+    if (substitute) {
+      const parts = parseTemplate(raw);
+      if (hasPlaceholders(parts)) {
+        for (const p of parts) if (p.kind === 'variable') variableKeys.push(p.key);
+        return { template: parts };
+      }
+    }
+    return { fixed: semantics.policyValue([{ text: raw, wild: true }]) };
+  });
+  return {
+    condition,
+    keyLower: condition.key.toLowerCase(),
+    negated: NEGATED_OPERATORS.has(condition.operator),
+    semantics,
+    values,
+    variableKeys,
+  };
+}
+
+/**
+ * Whether the condition holds for the request context, and why.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+export function conditionHolds(c: CompiledCondition, context: RequestContext): [boolean, ConditionOutcome] {
+  const requestValues = context.get(c.keyLower);
+  if (!c.semantics) return nullHolds(c, requestValues !== undefined);
+  const { qualifier, ifExists } = c.condition;
+  if (requestValues === undefined) {
+    if (qualifier === 'ForAllValues') return [true, 'key absent: ForAllValues holds vacuously'];
+    if (ifExists) return [true, 'key absent: …IfExists holds'];
+    if (qualifier === 'ForAnyValue') return [false, 'key absent: ForAnyValue fails'];
+    return c.negated ? [true, 'key absent: negated operator holds'] : [false, 'key absent: positive operator fails'];
+  }
+  const policyValues = resolveValues(c, c.semantics, context);
+  if (qualifier === undefined) {
+    if (requestValues.length > 1) return [false, 'key has several values: a single-valued operator does not match'];
+    const verdict = valueSatisfies(c, c.semantics, policyValues, requestValues[0]!);
+    return verdict === undefined ? [false, 'request value is not of the operator type'] : matched(verdict);
+  }
+  if (qualifier === 'ForAllValues') {
+    for (const value of requestValues) {
+      const verdict = valueSatisfies(c, c.semantics, policyValues, value);
+      if (verdict === undefined) return [false, 'request value is not of the operator type'];
+      if (!verdict) return [false, 'not matched'];
+    }
+    return [true, 'matched'];
+  }
+  for (const value of requestValues) {
+    if (valueSatisfies(c, c.semantics, policyValues, value) === true) return [true, 'matched'];
+  }
+  return [false, 'not matched'];
+}
+
+const matched = (holds: boolean): [boolean, ConditionOutcome] => [holds, holds ? 'matched' : 'not matched'];
+
+/**
+ * Null: `true` holds when the key is absent, `false` when it is present; several values OR.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
+ * DECISION: set qualifiers on Null are ignored (validation accepts `ForAllValues:Null`; AWS is silent).
+ */
+function nullHolds(c: CompiledCondition, present: boolean): [boolean, ConditionOutcome] {
+  const holds = c.values.some((v) => 'fixed' in v && v.fixed === !present);
+  return [holds, present ? 'Null: key present' : 'Null: key absent'];
+}
+
+/** The policy values for this request: variables substituted (`undefined` entries match nothing). */
+function resolveValues(c: CompiledCondition, semantics: OperatorSemantics, context: RequestContext): unknown[] {
+  return c.values.map((v) => {
+    if ('fixed' in v) return v.fixed;
+    const runs = resolveTemplate(v.template, (key) => context.get(key));
+    return runs === undefined ? undefined : semantics.policyValue(runs);
+  });
+}
+
+/**
+ * Whether one request value satisfies the operator against all policy values (OR, or NOR when
+ * negated); `undefined` when the value is not of the operator's type.
+ */
+function valueSatisfies(
+  c: CompiledCondition,
+  semantics: OperatorSemantics,
+  policyValues: readonly unknown[],
+  value: string,
+): boolean | undefined {
+  const request = semantics.requestValue(value);
+  if (request === undefined) return undefined;
+  const any = policyValues.some((p) => p !== undefined && semantics.test(request, p));
+  return c.negated ? !any : any;
+}

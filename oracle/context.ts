@@ -1,0 +1,29 @@
+/**
+ * The request context as the oracle reads it: condition key (lower-cased) → values.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ *
+ * - Key names are case-insensitive, including the tag-key part of `aws:RequestTag/…`.
+ * - DECISION (the simulator API does not say): several entries for the same key (in any case) are
+ *   merged, values in order, so the key becomes multivalued. No supplied value is dropped; "first
+ *   wins" or "last wins" would be an arbitrary choice.
+ * - DECISION: an entry with no values is the same as no entry (the key is absent; a "null dataset").
+ * - DECISION: `ContextKeyType` does not change matching. Values always travel as strings and the
+ *   condition operator decides how to read them (a Numeric operator on "abc" is a type mismatch,
+ *   see conditions/condition.ts); `…List` types only say the key may carry several values.
+ */
+import type { ContextEntry } from './types.js';
+
+export type RequestContext = ReadonlyMap<string, readonly string[]>;
+
+/** Builds the lookup table from the simulator-style `ContextEntries` list. */
+export function requestContext(entries: readonly ContextEntry[]): RequestContext {
+  const context = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (entry.values.length === 0) continue;
+    const key = entry.key.toLowerCase();
+    const existing = context.get(key);
+    if (existing) existing.push(...entry.values);
+    else context.set(key, [...entry.values]);
+  }
+  return context;
+}

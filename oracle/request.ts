@@ -1,0 +1,84 @@
+/**
+ * Checks the shape of a Case before evaluation, the way the simulator's API validation would reject a
+ * request (`InvalidInput`): concrete `service:Action` names (SimulateCustomPolicy: no wildcards; API
+ * length 3–128), resource strings of 1–2048 characters, `ContextEntries` with a known `ContextKeyType`
+ * and string values. https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+ *
+ * DECISION: `resource` may be omitted (the simulator's default `*`) and `context` may be omitted (no
+ * entries); anything present with the wrong shape is `InvalidInput`. Context key names are not held
+ * to the API's 5–256 characters: only emptiness is rejected.
+ */
+import { CONTEXT_KEY_TYPES, type ContextEntry } from './types.js';
+
+export const INVALID_INPUT = 'InvalidInput';
+
+/** The request as the evaluator reads it, after the shape checks. */
+export interface CheckedCase {
+  readonly policies: readonly unknown[];
+  readonly permissionsBoundaries: readonly unknown[];
+  readonly action: string;
+  readonly resource: string;
+  readonly context: readonly ContextEntry[];
+}
+
+export type CheckResult = { readonly ok: true; readonly value: CheckedCase } | { readonly ok: false; readonly message: string; readonly path: string };
+
+const KEY_TYPES: ReadonlySet<string> = new Set(CONTEXT_KEY_TYPES);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const bad = (path: string, message: string): CheckResult => ({ ok: false, path, message });
+
+/** Checks a Case's shape; never throws. */
+export function checkCase(c: unknown): CheckResult {
+  if (!isObject(c)) return bad('', 'A case must be an object with policies and request');
+  const { policies, permissionsBoundaries, request } = c;
+  if (!Array.isArray(policies)) return bad('policies', 'policies must be an array of policy documents');
+  if (permissionsBoundaries !== undefined && !Array.isArray(permissionsBoundaries)) {
+    return bad('permissionsBoundaries', 'permissionsBoundaries must be an array of policy documents');
+  }
+  if (!isObject(request)) return bad('request', 'request must be an object with action, resource and context');
+  const { action, resource = '*', context = [] } = request;
+  if (typeof action !== 'string') return bad('request.action', 'action must be a string');
+  const problem = actionProblem(action);
+  if (problem) return bad('request.action', `action ${JSON.stringify(action)} ${problem}`);
+  if (typeof resource !== 'string' || resource.length === 0 || resource.length > 2048) {
+    return bad('request.resource', 'resource must be a string of 1-2048 characters (an ARN or "*")');
+  }
+  if (!Array.isArray(context)) return bad('request.context', 'context must be an array of context entries');
+  for (let i = 0; i < context.length; i++) {
+    const entryProblem = contextEntryProblem(context[i]);
+    if (entryProblem) return bad(`request.context[${i}]`, entryProblem);
+  }
+  return {
+    ok: true,
+    value: {
+      policies,
+      permissionsBoundaries: permissionsBoundaries ?? [],
+      action,
+      resource,
+      context: context as ContextEntry[],
+    },
+  };
+}
+
+/** Why a request action is not a concrete `service:Action`, or undefined. */
+function actionProblem(action: string): string | undefined {
+  if (action.length < 3 || action.length > 128) return 'must be 3-128 characters';
+  const colon = action.indexOf(':');
+  if (colon <= 0 || colon === action.length - 1 || action.indexOf(':', colon + 1) >= 0) {
+    return 'must be "service:Action" with exactly one colon';
+  }
+  if (/[*?]/.test(action)) return 'must be a concrete action (no wildcards)';
+  return undefined;
+}
+
+function contextEntryProblem(entry: unknown): string | undefined {
+  if (!isObject(entry)) return 'a context entry must be an object {key, type, values}';
+  if (typeof entry.key !== 'string' || entry.key.length === 0) return 'key must be a non-empty string';
+  if (typeof entry.type !== 'string' || !KEY_TYPES.has(entry.type)) {
+    return `type must be one of ${CONTEXT_KEY_TYPES.join(', ')}`;
+  }
+  if (!Array.isArray(entry.values) || !entry.values.every((v) => typeof v === 'string')) {
+    return 'values must be an array of strings';
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * The Resource / NotResource element.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+ *
+ * - `*` matches every resource; ARN patterns match segment by segment (arn.ts), case-sensitive, with
+ *   `*` in the resource part spanning `/` and `:` (`bucket/*\/test/*` matches `bucket//test/object.jpg`).
+ * - Policy variables only in the resource part (after the fifth colon) and only under Version
+ *   2012-10-17; a variable with no value makes that pattern match nothing (for NotResource too: the
+ *   pattern does not exclude anything).
+ * - DECISION (request resource `*`, the simulator's default when ResourceArns is omitted): the request
+ *   resource is the literal string `*`, matched like any other resource. Only patterns that match the
+ *   one-character string `*` — in practice `"Resource": "*"` — cover it; any ARN pattern, even
+ *   `arn:aws:s3:::*`, does not, so `NotResource: <ARN>` does cover it. Simulator users report exactly
+ *   this: a specific-ARN Allow is not matched when ResourceArns is omitted
+ *   (https://github.com/cloud-custodian/cloud-custodian/issues/4612 — "per the documentation for
+ *   simulate policy api"; https://github.com/aws/aws-sdk/issues/729 — `arn:aws::s3:*` denied, `*` allowed).
+ */
+import { compileArnPattern, splitRuns, type ArnPattern, arnMatches } from './arn.js';
+import type { Glob, PatternRun } from './wildcard.js';
+import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type ContextLookup, type TemplatePart } from './variables.js';
+
+/** A compiled Resource entry: fixed, or with variables in its resource part (resolved per request). */
+export type ResourcePattern =
+  | { readonly source: string; readonly arn: ArnPattern }
+  | {
+      readonly source: string;
+      /** The first five segments (arn, partition, service, region, account), already compiled. */
+      readonly head: readonly Glob[];
+      readonly headEndsWithStar: readonly boolean[];
+      readonly template: readonly TemplatePart[];
+    };
+
+/** Compiles one Resource/NotResource entry. `variables`: the policy is Version 2012-10-17. */
+export function compileResourcePattern(source: string, variables: boolean): ResourcePattern {
+  const segments = splitRuns([{ text: source, wild: true }]);
+  const resourcePart = variables && segments.length === 6 ? resourcePartOf(source) : undefined;
+  if (resourcePart === undefined) return { source, arn: compileArnPattern(segments) };
+  const template = parseTemplate(resourcePart.text);
+  if (!hasPlaceholders(template)) return { source, arn: compileArnPattern(segments) };
+  const head = compileArnPattern(resourcePart.head);
+  return { source, head: head.segments, headEndsWithStar: head.endsWithStar, template };
+}
+
+/** The variable keys a Resource entry references (none unless its resource part has variables). */
+export const resourceVariableKeys = (p: ResourcePattern): string[] => ('template' in p ? templateKeys(p.template) : []);
+
+/**
+ * The resource part of a pattern: what follows the fifth colon that is not inside a `${...}`
+ * (a variable name such as `${aws:username}` holds a colon of its own).
+ */
+function resourcePartOf(source: string): { head: PatternRun[][]; text: string } | undefined {
+  let offset = 0;
+  let colons = 0;
+  const head: PatternRun[][] = [];
+  let segmentStart = 0;
+  for (const part of parseTemplate(source)) {
+    const length = part.kind === 'text' ? part.text.length : part.raw.length;
+    if (part.kind === 'text') {
+      for (let i = 0; i < part.text.length; i++) {
+        if (part.text.charCodeAt(i) !== 58 /* : */) continue;
+        const at = offset + i;
+        head.push([{ text: source.slice(segmentStart, at), wild: true }]);
+        segmentStart = at + 1;
+        if (++colons === 5) return { head, text: source.slice(segmentStart) };
+      }
+    }
+    offset += length;
+  }
+  return undefined;
+}
+
+/**
+ * Whether one Resource entry covers the request resource (split once with `splitArn`).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
+ */
+export function resourcePatternMatches(p: ResourcePattern, parts: readonly string[], lookup: ContextLookup): boolean {
+  if ('arn' in p) return arnMatches(p.arn, parts, true);
+  const runs = resolveTemplate(p.template, lookup);
+  if (runs === undefined) return false; // a variable with no value: the pattern matches nothing
+  const resource = compileArnPattern([runs]);
+  return arnMatches(
+    { segments: [...p.head, ...resource.segments], endsWithStar: [...p.headEndsWithStar, ...resource.endsWithStar] },
+    parts,
+    true,
+  );
+}
+
+/**
+ * Resource: some entry matches. NotResource: no entry matches.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
+ */
+export function matchesResource(
+  element: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] },
+  parts: readonly string[],
+  lookup: ContextLookup,
+): boolean {
+  const listed = element.patterns.some((p) => resourcePatternMatches(p, parts, lookup));
+  return element.negated ? !listed : listed;
+}

@@ -1,0 +1,75 @@
+/**
+ * Whether a statement applies to a request: its action, its resource and every condition match.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ * (operators AND, keys AND — each compiled condition is one operator/key pair, so "every condition").
+ */
+import { actionPatternMatches, matchesAction, type RequestAction } from './action.js';
+import type { CompiledStatement } from './compile.js';
+import { conditionHolds } from './conditions/condition.js';
+import type { RequestContext } from './context.js';
+import { matchesResource, resourcePatternMatches } from './resource.js';
+import type { PolicySet, TraceStep } from './types.js';
+import type { ContextLookup } from './variables.js';
+
+/** A request read once: action split and lower-cased, resource split into ARN segments, context indexed. */
+export interface PreparedRequest {
+  readonly actionName: string;
+  readonly action: RequestAction;
+  readonly resource: string;
+  readonly resourceParts: readonly string[];
+  readonly context: RequestContext;
+  readonly lookup: ContextLookup;
+}
+
+/** Where a statement sits, for the trace. */
+export interface StatementPlace {
+  readonly policySet: PolicySet;
+  readonly policyIndex: number;
+}
+
+/**
+ * Whether the statement applies (action ∧ resource ∧ all conditions). Without a trace it stops at the
+ * first element that fails; with one it checks every element and records why each held or not.
+ */
+export function statementApplies(s: CompiledStatement, request: PreparedRequest, place?: StatementPlace, trace?: TraceStep[]): boolean {
+  if (!trace || !place) {
+    return (
+      matchesAction(s.action, request.action) &&
+      matchesResource(s.resource, request.resourceParts, request.lookup) &&
+      s.conditions.every((c) => conditionHolds(c, request.context)[0])
+    );
+  }
+  const step = (element: string, holds: boolean, reason: string, detail?: string): boolean => {
+    const base = { ...place, statementIndex: s.statement.index, element, holds, reason };
+    trace.push(detail === undefined ? base : { ...base, detail });
+    return holds;
+  };
+  const actionHolds = step(s.statement.action.negated ? 'NotAction' : 'Action', matchesAction(s.action, request.action), actionReason(s, request));
+  const resourceHolds = step(
+    s.statement.resource.negated ? 'NotResource' : 'Resource',
+    matchesResource(s.resource, request.resourceParts, request.lookup),
+    resourceReason(s, request),
+  );
+  let conditionsHold = true;
+  for (const c of s.conditions) {
+    const [holds, why] = conditionHolds(c, request.context);
+    step('Condition', holds, why, `${c.condition.raw}/${c.condition.key}`);
+    conditionsHold &&= holds;
+  }
+  const applies = actionHolds && resourceHolds && conditionsHold;
+  step('Statement', applies, applies ? `applies: ${s.statement.effect}` : 'does not apply');
+  return applies;
+}
+
+function actionReason(s: CompiledStatement, request: PreparedRequest): string {
+  const hit = s.action.patterns.find((p) => actionPatternMatches(p, request.action));
+  const listed = hit ? `${request.actionName} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.actionName}`;
+  return s.action.negated ? `${listed} (NotAction: ${hit ? 'excluded' : 'included'})` : listed;
+}
+
+function resourceReason(s: CompiledStatement, request: PreparedRequest): string {
+  const hit = s.resource.patterns.find((p) => resourcePatternMatches(p, request.resourceParts, request.lookup));
+  const listed = hit ? `${request.resource} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.resource}`;
+  return s.resource.negated ? `${listed} (NotResource: ${hit ? 'excluded' : 'included'})` : listed;
+}
