@@ -31,6 +31,9 @@ function statementAt(f: Failure, c: Coordinates): unknown {
   return c.statementIndex === 0 ? body : undefined;
 }
 
+const effectOf = (statement: unknown): unknown =>
+  typeof statement === 'object' && statement !== null ? (statement as Record<string, unknown>).Effect : undefined;
+
 const stepLine = (s: TraceStep): string =>
   `${s.element}${s.detail ? ` ${s.detail}` : ''}: ${s.holds ? 'holds' : 'does not hold'} (${s.reason})`;
 
@@ -57,16 +60,20 @@ export function decidingStatement(f: Failure): DecidingStatement | undefined {
   }
   const trace = f.oracleTrace ?? v.trace ?? [];
   const matched = v.matchedStatements ?? [];
-  const fromTrace = trace
-    .filter((s) => s.element === 'Statement' && s.holds)
-    .map((s) => ({ policySet: s.policySet, policyIndex: s.policyIndex, statementIndex: s.statementIndex }));
+  // A vector's expected verdict carries no matched statements; the trace then says which statements
+  // applied, and the case itself which of them is a Deny.
+  const applied = (effect: string, set?: PolicySet) =>
+    trace
+      .filter((s) => s.element === 'Statement' && s.holds && (set === undefined || s.policySet === set))
+      .map((s) => ({ policySet: s.policySet, policyIndex: s.policyIndex, statementIndex: s.statementIndex }))
+      .find((c) => effectOf(statementAt(f, c)) === effect);
   if (v.decision === 'explicitDeny') {
-    const deny = matched.find((m) => m.effect === 'Deny') ?? (matched.length === 0 ? fromTrace[0] : undefined);
-    return deny ? describe(f, deny, trace) : undefined;
+    const deny = matched.find((m) => m.effect === 'Deny') ?? applied('Deny');
+    return deny ? describe(f, { ...deny, effect: 'Deny' }, trace) : undefined;
   }
   if (v.decision === 'allowed') {
-    const allow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity') ?? fromTrace[0];
-    return allow ? describe(f, allow, trace) : undefined;
+    const allow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity') ?? applied('Allow', 'identity');
+    return allow ? describe(f, { ...allow, effect: 'Allow' }, trace) : undefined;
   }
   const identityAllow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity');
   const boundaryAllow = matched.some((m) => m.effect === 'Allow' && m.policySet === 'permissionsBoundary');

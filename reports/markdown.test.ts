@@ -64,3 +64,12 @@ describe('markdown building blocks', () => {
     expect(mdText('<script>*x*|[y]')).toBe('\\<script\\>\\*x\\*\\|\\[y\\]');
   });
 });
+
+describe('deciding statement from a bare vector verdict', () => {
+  it('picks the applying Deny from the trace, not the applying Allow before it', () => {
+    const allowApplies = { policySet: 'identity', policyIndex: 0, statementIndex: 0, element: 'Statement', holds: true, reason: 'applies' } as const;
+    const f = vectorFailure({ expected: { decision: 'explicitDeny' }, oracleTrace: [allowApplies, ...vectorFailure().oracleTrace!] });
+    const md = renderMarkdown(makeReport([f]));
+    expect(md).toContain('- deciding statement: policies\\[0\\].Statement\\[1\\] (Deny)');
+  });
+});
