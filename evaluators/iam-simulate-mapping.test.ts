@@ -3,6 +3,8 @@ import type { Case } from '../oracle/types.js';
 import {
   caseToSimulation,
   contextValue,
+  engineFallbackReason,
+  engineResultToVerdict,
   outputToVerdict,
   SIMULATED_ACCOUNT,
   SIMULATED_PRINCIPAL,
@@ -146,5 +148,31 @@ describe('outputToVerdict', () => {
     expect(outputToVerdict({ resultType: 'error', errors: { message: 'must.use.wildcard' } })).toEqual({
       error: { code: 'InvalidInput', message: 'iam-simulate refused the request: must.use.wildcard' },
     });
+  });
+});
+
+describe('engineFallbackReason', () => {
+  it('names catalogue refusals of the request', () => {
+    expect(engineFallbackReason({ resultType: 'error', errors: { message: 'no.resource.types' } })).toBe('no.resource.types');
+    expect(engineFallbackReason({ resultType: 'error', errors: { message: 'must.use.wildcard' } })).toBe('must.use.wildcard');
+  });
+  it('never falls back on policy errors: those are answers', () => {
+    expect(engineFallbackReason({ resultType: 'error', errors: { message: 'policy.errors' } })).toBeUndefined();
+  });
+  it('names supplied context keys the front end dropped', () => {
+    const out: SimulationOutput = {
+      resultType: 'single',
+      overallResult: 'ImplicitlyDenied',
+      result: { analysis: { result: 'ImplicitlyDenied' }, ignoredContextKeys: ['sagemaker:RootAccess'] },
+    };
+    expect(engineFallbackReason(out)).toBe('ignored context keys sagemaker:RootAccess');
+    expect(engineFallbackReason({ ...out, result: { analysis: { result: 'ImplicitlyDenied' }, ignoredContextKeys: [] } })).toBeUndefined();
+  });
+});
+
+describe('engineResultToVerdict', () => {
+  it('maps the engine result and refuses unknown words', () => {
+    expect(engineResultToVerdict('ExplicitlyDenied')).toEqual({ decision: 'explicitDeny' });
+    expect(() => engineResultToVerdict('Maybe')).toThrow(/unknown result/);
   });
 });

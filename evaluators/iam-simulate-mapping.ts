@@ -14,6 +14,9 @@
  * - `bucketAbacEnabled: true` so iam-simulate keeps `aws:ResourceTag/*` keys on S3 requests, as the AWS
  *   simulator would (it uses every supplied context entry the policies reference).
  * - Strict mode: the request is evaluated exactly as supplied (Discovery mode reports "possible" grants).
+ * - `runSimulation` first (validation, then evaluation). When its request front end refuses the request
+ *   against its service catalogue, or drops supplied context keys, the engine is asked directly
+ *   (`engineFallbackReason`): the AWS simulator evaluates such requests as given.
  */
 import type { Case, ContextEntry, Decision, MatchedStatement, PolicySet, Verdict } from '../oracle/types.js';
 import { MALFORMED_POLICY } from '../oracle/types.js';
@@ -81,11 +84,49 @@ export type SimulationOutput =
   | {
       readonly resultType: 'wildcard';
       readonly overallResult: SimulateResult;
-      readonly results: readonly { readonly analysis: RequestAnalysisLike; readonly resourcePattern: string }[];
+      readonly results: readonly {
+        readonly analysis: RequestAnalysisLike;
+        readonly resourcePattern: string;
+        readonly ignoredContextKeys?: readonly string[];
+      }[];
     };
 
 /** Error code for a request iam-simulate refuses to evaluate (unknown action, resource of the wrong type, …). */
 export const REFUSED_REQUEST = 'InvalidInput';
+
+/**
+ * `runSimulation` refusals that are about the request's fit to iam-simulate's service catalogue, not about
+ * the policies: an action missing from the catalogue, a resource ARN of a type the action does not take, an
+ * ARN for an action that only takes `*`. AWS's simulator evaluates such requests as given (resources "need
+ * not exist", API_SimulateCustomPolicy.html), so for these the adapter asks iam-simulate's engine directly.
+ */
+export const CATALOGUE_REFUSALS: ReadonlySet<string> = new Set([
+  'invalid.service',
+  'invalid.action',
+  'no.resource.types',
+  'multiple.resource.types',
+  'must.use.wildcard',
+]);
+
+/**
+ * Why `runSimulation`'s answer does not evaluate the case as given, if it does not: a catalogue refusal, or
+ * supplied context keys it dropped because its catalogue says the action does not take them (the AWS
+ * simulator uses every supplied entry a policy references — API_ContextEntry.html). Then the adapter
+ * re-asks iam-simulate's engine without the request front end (`runUnsafeSimulation`).
+ */
+export function engineFallbackReason(out: SimulationOutput): string | undefined {
+  if (out.resultType === 'error') return CATALOGUE_REFUSALS.has(out.errors.message) ? out.errors.message : undefined;
+  const ignored =
+    out.resultType === 'single' ? (out.result.ignoredContextKeys ?? []) : out.results.flatMap((r) => r.ignoredContextKeys ?? []);
+  return ignored.length > 0 ? `ignored context keys ${[...new Set(ignored)].join(', ')}` : undefined;
+}
+
+/** iam-simulate's engine result (`runUnsafeSimulation`) → Verdict. */
+export function engineResultToVerdict(result: string): Verdict {
+  const decision = DECISIONS[result as SimulateResult];
+  if (!decision) throw new Error(`iam-simulate returned an unknown result: ${result}`);
+  return { decision };
+}
 
 const DECISIONS: Readonly<Record<SimulateResult, Decision>> = {
   Allowed: 'allowed',

@@ -77,6 +77,27 @@ describe('createIamSimulateEvaluator', () => {
     });
   });
 
+  it('still evaluates requests its catalogue front end refuses, as the AWS simulator does', async () => {
+    const allowAll = [policy({ Effect: 'Allow', Action: 'sagemaker:*', Resource: '*' })];
+    const trainingJob = 'arn:aws:sagemaker:us-east-1:123456789012:training-job/t';
+    // runSimulation alone answers no.resource.types / must.use.wildcard / invalid.action for these.
+    for (const request of [
+      { ...create, resource: trainingJob },
+      { ...create, action: 'sagemaker:ListEndpoints' },
+      { ...create, action: 'sagemaker:NoSuchAction' },
+    ]) {
+      expect(await decide({ policies: allowAll, request })).toMatchObject({ verdict: { decision: 'allowed' } });
+    }
+  });
+
+  it('uses supplied context keys its catalogue says the action does not take', async () => {
+    const r = await decide({
+      policies: [policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'sagemaker:RootAccess': 'Enabled' } } })],
+      request: { ...create, context: [{ key: 'sagemaker:RootAccess', type: 'string', values: ['Enabled'] }] },
+    });
+    expect(r).toMatchObject({ verdict: { decision: 'allowed' } });
+  });
+
   it('answers in the order of the batch', async () => {
     const allow = policy({ Effect: 'Allow', Action: 'sagemaker:Describe*', Resource: '*' });
     const results = await evaluator.evaluate([
@@ -92,9 +113,14 @@ describe('createIamSimulateEvaluator', () => {
 
 describe('evaluateWithIamSimulate', () => {
   it('reports a throw inside the package as errored, not as a verdict', async () => {
-    const r = await evaluateWithIamSimulate(async () => {
-      throw new Error('boom');
-    }, { policies: [], request: create });
+    const r = await evaluateWithIamSimulate(
+      {
+        runSimulation: async () => {
+          throw new Error('boom');
+        },
+      },
+      { policies: [], request: create },
+    );
     expect(r).toEqual({ kind: 'errored', message: 'iam-simulate threw: boom' });
   });
 });

@@ -15,6 +15,8 @@ import { InputError } from '../specs/harness/input-error.js';
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
 import {
   caseToSimulation,
+  engineFallbackReason,
+  engineResultToVerdict,
   outputToVerdict,
   SIMULATION_OPTIONS,
   type SimulationInput,
@@ -23,18 +25,26 @@ import {
 
 export const IAM_SIMULATE_PACKAGE = '@cloud-copilot/iam-simulate';
 
-/** The one function of the package we call. */
+/** The one function of the package the evaluator calls. */
 export type RunSimulation = (simulation: SimulationInput, options: typeof SIMULATION_OPTIONS) => Promise<SimulationOutput>;
+/** iam-simulate's engine without its request validation; only the triage tool uses it, to locate causes. */
+export type RunUnsafeSimulation = (simulation: SimulationInput, options: typeof SIMULATION_OPTIONS) => string;
+
+export interface IamSimulateModule {
+  readonly runSimulation: RunSimulation;
+  readonly runUnsafeSimulation?: RunUnsafeSimulation;
+  readonly version: string | undefined;
+}
 
 /** Loads the package, or explains how to install it. */
 export async function loadIamSimulate(
   // A variable specifier keeps bundlers and tsc from resolving (and so linking) the AGPL package statically;
   // tests pass a missing name to check the install hint.
   specifier: string = IAM_SIMULATE_PACKAGE,
-): Promise<{ runSimulation: RunSimulation; version: string | undefined }> {
-  let mod: { runSimulation?: unknown };
+): Promise<IamSimulateModule> {
+  let mod: { runSimulation?: unknown; runUnsafeSimulation?: unknown };
   try {
-    mod = (await import(specifier)) as { runSimulation?: unknown };
+    mod = (await import(specifier)) as typeof mod;
   } catch (cause) {
     throw new InputError(
       `the iam-simulate evaluator needs ${IAM_SIMULATE_PACKAGE}, which is not installed (it is AGPL-3.0 and ` +
@@ -45,7 +55,13 @@ export async function loadIamSimulate(
   if (typeof mod.runSimulation !== 'function') {
     throw new InputError(`${IAM_SIMULATE_PACKAGE} does not export runSimulation; a 0.1.x version is expected`);
   }
-  return { runSimulation: mod.runSimulation as RunSimulation, version: await packageVersion() };
+  return {
+    runSimulation: mod.runSimulation as RunSimulation,
+    ...(typeof mod.runUnsafeSimulation === 'function'
+      ? { runUnsafeSimulation: mod.runUnsafeSimulation as RunUnsafeSimulation }
+      : {}),
+    version: await packageVersion(),
+  };
 }
 
 /** The installed version, from its package.json (not exported by the package, so found next to its entry). */
@@ -68,10 +84,22 @@ async function packageVersion(): Promise<string | undefined> {
   }
 }
 
-/** One case through iam-simulate; a throw inside the package is an `errored` result, never a verdict. */
-export async function evaluateWithIamSimulate(runSimulation: RunSimulation, c: Case): Promise<EvaluatorResult> {
+/**
+ * One case through iam-simulate: `runSimulation` (its validated entry point), or its engine alone when the
+ * request front end refused or trimmed the request (see `engineFallbackReason`). A throw inside the package
+ * is an `errored` result, never a verdict.
+ */
+export async function evaluateWithIamSimulate(
+  sim: Pick<IamSimulateModule, 'runSimulation' | 'runUnsafeSimulation'>,
+  c: Case,
+): Promise<EvaluatorResult> {
   try {
-    return { kind: 'verdict', verdict: outputToVerdict(await runSimulation(caseToSimulation(c), SIMULATION_OPTIONS)) };
+    const simulation = caseToSimulation(c);
+    const out = await sim.runSimulation(simulation, SIMULATION_OPTIONS);
+    if (sim.runUnsafeSimulation && engineFallbackReason(out) !== undefined) {
+      return { kind: 'verdict', verdict: engineResultToVerdict(sim.runUnsafeSimulation(simulation, SIMULATION_OPTIONS)) };
+    }
+    return { kind: 'verdict', verdict: outputToVerdict(out) };
   } catch (err) {
     return { kind: 'errored', message: `iam-simulate threw: ${err instanceof Error ? err.message : String(err)}` };
   }
@@ -79,18 +107,18 @@ export async function evaluateWithIamSimulate(runSimulation: RunSimulation, c: C
 
 /** The `iam-simulate` evaluator (spec `iam-simulate`). */
 export async function createIamSimulateEvaluator(): Promise<Evaluator> {
-  const { runSimulation, version } = await loadIamSimulate();
+  const sim = await loadIamSimulate();
   return {
     spec: 'iam-simulate',
     name: 'iam-simulate',
-    ...(version !== undefined ? { version } : {}),
+    ...(sim.version !== undefined ? { version: sim.version } : {}),
     // Everything in a Case can be expressed (see iam-simulate-mapping.ts); divergences are recorded in
     // specs/expectations/iam-simulate.json rather than hidden by skipping features.
     unsupportedFeatures: [],
     async evaluate(cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
       const out: EvaluatorResult[] = [];
       // Sequential on purpose: runSimulation is CPU-bound, so concurrency would not speed it up.
-      for (const c of cases) out.push(await evaluateWithIamSimulate(runSimulation, c));
+      for (const c of cases) out.push(await evaluateWithIamSimulate(sim, c));
       return out;
     },
     async close(): Promise<void> {},

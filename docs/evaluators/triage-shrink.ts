@@ -1,0 +1,91 @@
+/**
+ * Greedy shrinking for the triage tool: keep applying the first reduction that preserves the
+ * disagreement until none does. Coarse but enough to expose the one statement, condition or context
+ * entry a divergence hangs on.
+ */
+import type { Case, ContextEntry } from '../../oracle/types.js';
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const without = <T>(xs: readonly T[], i: number): T[] => xs.filter((_, j) => j !== i);
+
+/** Every one-step smaller variant of a policy document. */
+function docVariants(doc: Json): Json[] {
+  if (!isObject(doc)) return [];
+  const out: Json[] = [];
+  const st = doc.Statement;
+  const list = Array.isArray(st) ? st : [st];
+  if (Array.isArray(st) && st.length > 1) for (let i = 0; i < st.length; i++) out.push({ ...doc, Statement: without(st, i) });
+  list.forEach((s, i) => {
+    if (!isObject(s)) return;
+    const put = (ns: Json) => out.push({ ...doc, Statement: Array.isArray(st) ? list.map((x, j) => (j === i ? ns : x)) : ns });
+    if ('Sid' in s) {
+      const { Sid: _sid, ...rest } = s;
+      put(rest);
+    }
+    for (const el of ['Action', 'NotAction', 'Resource', 'NotResource']) {
+      const v = s[el];
+      if (Array.isArray(v) && v.length > 1) v.forEach((_, k) => put({ ...s, [el]: without(v, k) }));
+    }
+    const cond = s.Condition;
+    if (isObject(cond)) {
+      const { Condition: _c, ...rest } = s;
+      put(rest);
+      for (const op of Object.keys(cond)) {
+        const block = cond[op];
+        const others = Object.fromEntries(Object.entries(cond).filter(([k]) => k !== op));
+        if (Object.keys(cond).length > 1) put({ ...s, Condition: others });
+        if (!isObject(block)) continue;
+        for (const key of Object.keys(block)) {
+          const vals = block[key];
+          if (Object.keys(block).length > 1) {
+            const rb = Object.fromEntries(Object.entries(block).filter(([k]) => k !== key));
+            put({ ...s, Condition: { ...cond, [op]: rb } });
+          }
+          if (Array.isArray(vals) && vals.length > 1) {
+            vals.forEach((_, k) => put({ ...s, Condition: { ...cond, [op]: { ...block, [key]: without(vals, k) } } }));
+          }
+        }
+      }
+    }
+  });
+  return out;
+}
+
+/** Every one-step smaller variant of a case. */
+export function caseVariants(c: Case): Case[] {
+  const out: Case[] = [];
+  const pb = c.permissionsBoundaries ?? [];
+  for (let i = 0; i < c.policies.length; i++) out.push({ ...c, policies: without(c.policies, i) });
+  for (let i = 0; i < pb.length; i++) out.push({ ...c, permissionsBoundaries: without(pb, i) });
+  c.policies.forEach((d, i) => docVariants(d).forEach((nd) => out.push({ ...c, policies: c.policies.map((x, j) => (j === i ? nd : x)) })));
+  pb.forEach((d, i) => docVariants(d).forEach((nd) => out.push({ ...c, permissionsBoundaries: pb.map((x, j) => (j === i ? nd : x)) })));
+  const ctx = c.request.context;
+  for (let i = 0; i < ctx.length; i++) out.push({ ...c, request: { ...c.request, context: without(ctx, i) } });
+  ctx.forEach((e, i) => {
+    if (e.values.length > 1) {
+      e.values.forEach((_, k) => {
+        const ne: ContextEntry = { ...e, values: without(e.values, k) };
+        out.push({ ...c, request: { ...c.request, context: ctx.map((x, j) => (j === i ? ne : x)) } });
+      });
+    }
+  });
+  return out;
+}
+
+/** Shrinks while `stillFails` holds; bounded so a pathological case cannot stall the run. */
+export async function shrink(c: Case, stillFails: (c: Case) => Promise<boolean>, maxSteps = 200): Promise<Case> {
+  let current = c;
+  for (let step = 0; step < maxSteps; step++) {
+    let next: Case | undefined;
+    for (const v of caseVariants(current)) {
+      if (await stillFails(v)) {
+        next = v;
+        break;
+      }
+    }
+    if (!next) return current;
+    current = next;
+  }
+  return current;
+}
