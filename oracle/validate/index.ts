@@ -28,8 +28,12 @@ export { parseBoolean, parseDate, parseNumeric, isIpValue, isBase64 } from './va
 export function validatePolicy(doc: unknown, options?: ValidateOptions): ValidationResult {
   try {
     const errors: Errors = [];
+    const textErrors: Errors = [];
+    // The text comes first, as in the API: a document over the size limit is refused before it is read, which
+    // also keeps huge inputs (millions of statements) from producing millions of errors.
+    if (isObject(doc) && !checkText(doc, options?.sizeLimit === 'managed', textErrors)) return { ok: false, errors: textErrors };
     const policy = readDocument(doc, errors);
-    if (isObject(doc)) checkText(doc, options?.sizeLimit === 'managed', errors);
+    errors.push(...textErrors);
     return errors.length === 0 && policy !== undefined ? { ok: true, policy } : { ok: false, errors };
   } catch (e) {
     // Only exotic non-JSON inputs get here (a Proxy or getter that throws); still an answer, not a crash.
@@ -98,17 +102,17 @@ function readStatements(value: unknown, scope: StatementScope, errors: Errors): 
   return s === undefined ? undefined : [s];
 }
 
-/** Size and character rules of the policy text (DECISIONS.md: size-limit, characters). */
-function checkText(doc: Record<string, unknown>, managed: boolean, errors: Errors): void {
+/** Size and character rules of the policy text (DECISIONS.md: size-limit, characters); false when too large. */
+function checkText(doc: Record<string, unknown>, managed: boolean, errors: Errors): boolean {
   const limit = managed ? MANAGED_POLICY_MAX_CHARS : SIMULATOR_POLICY_MAX_CHARS;
   const scan = scanText(doc, limit);
   if (scan.badCharacterPath !== undefined) {
     fail(errors, scan.badCharacterPath, 'document-characters', `Character ${scan.badCharacter} is not allowed: policies may use only TAB, LF, CR and U+0020-U+00FF`);
   }
   const size = managed ? scan.nonWhitespace : scan.length;
-  if (size > limit) {
-    fail(errors, '', 'document-size', `The policy is longer than ${limit} characters${managed ? ' (whitespace excluded)' : ''}`);
-  }
+  if (size <= limit) return true;
+  fail(errors, '', 'document-size', `The policy is longer than ${limit} characters${managed ? ' (whitespace excluded)' : ''}`);
+  return false;
 }
 
 function describe(e: unknown): string {

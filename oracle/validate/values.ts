@@ -23,7 +23,10 @@ const W3C_DATE =
 const EPOCH = /^-?\d+(?:\.\d+)?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** A Date* value as epoch milliseconds (ISO-8601 W3C profile or epoch seconds), or undefined. */
+/**
+ * A Date* value as epoch milliseconds (ISO-8601 W3C profile or epoch seconds), or undefined. An all-digit
+ * string is epoch seconds, never a bare year (DECISIONS.md: date-format).
+ */
 export function parseDate(s: string): number | undefined {
   if (EPOCH.test(s)) {
     const n = Number(s) * 1000;

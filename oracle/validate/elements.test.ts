@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { actionProblem, resourceProblem } from './elements.js';
+
+describe('action strings', () => {
+  it('accepts "*" and service:pattern with wildcards in the action name', () => {
+    for (const a of ['*', 'sagemaker:CreateModel', 'sagemaker:*', 's3:Get*', 'iam:*AccessKey*', 'ec2:Describe?', 'SageMaker:createmodel']) {
+      expect(actionProblem(a), a).toBeUndefined();
+    }
+  });
+
+  it('accepts actions that do not exist (IAM does)', () => {
+    expect(actionProblem('dyanmodb:PutItem')).toBeUndefined();
+  });
+
+  it('rejects strings without exactly one colon', () => {
+    for (const a of ['sagemaker', 'sagemaker:Create:Model', '', '**']) expect(actionProblem(a), a).toBeDefined();
+  });
+
+  it('rejects wildcards in the service prefix', () => {
+    for (const a of ['*:CreateModel', 'sage*:CreateModel', 's?:Get']) expect(actionProblem(a), a).toMatch(/wildcard/);
+  });
+
+  it('rejects an empty service or action name (DECISIONS.md: action-format)', () => {
+    expect(actionProblem(':CreateModel')).toMatch(/empty service/);
+    expect(actionProblem('sagemaker:')).toMatch(/empty action/);
+  });
+});
+
+describe('resource strings', () => {
+  it('accepts "*" and ARNs with six or more parts', () => {
+    for (const r of [
+      '*',
+      'arn:aws:s3:::bucket',
+      'arn:aws:s3:::bucket/*',
+      'arn:aws:sagemaker:*:*:endpoint/*',
+      'arn:aws:sagemaker:us-east-1:111122223333:training-job/a:b',
+      'arn:aws:iam::111122223333:user/${aws:username}',
+      'arn:*:s3:*:*:*',
+    ]) {
+      expect(resourceProblem(r), r).toBeUndefined();
+    }
+  });
+
+  it('rejects non-ARNs and ARNs with fewer than six parts', () => {
+    for (const r of ['bucket', '', 'arn', 'arn:aws:s3', 'arn:aws:s3:*', 'ARN:aws:s3:::b', ' arn:aws:s3:::b']) {
+      expect(resourceProblem(r), r).toBeDefined();
+    }
+  });
+
+  it('rejects wildcards in the service segment', () => {
+    for (const r of ['arn:aws:*:*:*:*', 'arn:aws:s?:::b', 'arn:aws:sage*:us-east-1:1:x']) {
+      expect(resourceProblem(r), r).toMatch(/service segment/);
+    }
+  });
+});
