@@ -4,9 +4,10 @@
  * object and reused; no regular expression is ever built from a pattern (a pattern is user data,
  * and a backtracking regex over thousands of `*` would hang).
  *
- * Matching is the classic greedy two-pointer walk that, on a mismatch, backtracks only to the
- * last `*` seen: O(n·m) worst case, linear in practice. Runs of `*` collapse to one at compile time,
- * and the literal head (before the first `*`) and tail (after the last) are checked first.
+ * The part before the first `*` (head) must match the start of the text and the part after the
+ * last `*` (tail) its end; each piece between two stars is then placed at its leftmost occurrence
+ * after the previous one — greedy leftmost placement is exact for globs. Pieces without `?` are found
+ * with the native `indexOf`; pieces with `?` by a direct scan (O(n·k) for that piece only).
  *
  * Characters are UTF-16 code units: `?` matches one code unit. Policies may only hold
  * U+0009–U+00FF, so this differs from code points only for request values outside the BMP.
@@ -15,8 +16,6 @@
 /** A token of a compiled glob: a char code (>= 0), or one of these two wildcards. */
 const STAR = -1;
 const QMARK = -2;
-/** Past the end of the pattern: matches nothing. */
-const END = -3;
 
 /** One run of pattern text: `wild` runs give `*` and `?` their wildcard meaning, others are literal. */
 export interface PatternRun {
@@ -36,6 +35,14 @@ export interface Glob {
   readonly head: number;
   readonly tail: number;
   readonly minLength: number;
+  /** The pieces between consecutive stars, in order. */
+  readonly pieces: readonly Piece[];
+}
+
+/** Tokens between two stars; `literal` is set when the piece has no `?` (so `indexOf` can find it). */
+interface Piece {
+  readonly tokens: Int32Array;
+  readonly literal: string | undefined;
 }
 
 /**
@@ -51,37 +58,62 @@ export function compileGlob(pattern: string, ignoreCase = false): Glob {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
 export function compileGlobRuns(runs: readonly PatternRun[], ignoreCase = false): Glob {
-  const tokens: number[] = [];
-  let literalOnly = true;
-  let literal = '';
-  for (const run of runs) {
-    const text = ignoreCase ? run.text.toLowerCase() : run.text;
-    literal += text;
+  const texts = runs.map((run) => (ignoreCase ? run.text.toLowerCase() : run.text));
+  const literal = texts.join('');
+  const buffer = new Int32Array(literal.length);
+  const pieces: Piece[] = [];
+  let length = 0;
+  let wildcards = 0;
+  let stars = 0;
+  let firstStar = -1;
+  let lastStar = -1;
+  let pieceHasQuestion = false;
+  const endPiece = (): void => {
+    if (lastStar >= 0 && length > lastStar + 1) {
+      const tokens = buffer.slice(lastStar + 1, length);
+      pieces.push({ tokens, literal: pieceHasQuestion ? undefined : charsOf(tokens) });
+    }
+  };
+  runs.forEach((run, r) => {
+    const text = texts[r]!;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (run.wild && code === 42 /* * */) {
-        literalOnly = false;
-        if (tokens[tokens.length - 1] !== STAR) tokens.push(STAR);
+        wildcards++;
+        if (length > 0 && buffer[length - 1] === STAR) continue; // `**` ≡ `*`
+        endPiece();
+        if (firstStar < 0) firstStar = length;
+        lastStar = length;
+        buffer[length++] = STAR;
+        stars++;
+        pieceHasQuestion = false;
       } else if (run.wild && code === 63 /* ? */) {
-        literalOnly = false;
-        tokens.push(QMARK);
+        wildcards++;
+        buffer[length++] = QMARK;
+        pieceHasQuestion = true;
       } else {
-        tokens.push(code);
+        buffer[length++] = code;
       }
     }
-  }
-  const firstStar = tokens.indexOf(STAR);
-  const lastStar = tokens.lastIndexOf(STAR);
-  const kind = literalOnly ? 'literal' : tokens.length > 0 && tokens.every((t) => t === STAR) ? 'matchAll' : 'glob';
+  });
+  const tokens = buffer.slice(0, length);
   return {
-    kind,
+    kind: wildcards === 0 ? 'literal' : length === 1 && stars === 1 ? 'matchAll' : 'glob',
     literal,
-    tokens: Int32Array.from(tokens),
+    tokens,
     ignoreCase,
-    head: firstStar < 0 ? tokens.length : firstStar,
-    tail: lastStar < 0 ? 0 : tokens.length - lastStar - 1,
-    minLength: tokens.filter((t) => t !== STAR).length,
+    head: firstStar < 0 ? length : firstStar,
+    tail: lastStar < 0 ? 0 : length - lastStar - 1,
+    minLength: length - stars,
+    pieces,
   };
+}
+
+/** The characters of literal tokens as a string (in chunks: spreading 100k arguments would overflow). */
+function charsOf(tokens: Int32Array): string {
+  let out = '';
+  for (let i = 0; i < tokens.length; i += 8192) out += String.fromCharCode(...tokens.subarray(i, i + 8192));
+  return out;
 }
 
 /**
@@ -97,10 +129,27 @@ export function globMatches(glob: Glob, input: string): boolean {
   const m = tokens.length;
   if (n < glob.minLength) return false;
   if (glob.head === m) return n === m && sameAt(tokens, 0, text, 0, m); // only `?`, no `*`
-  // Literal head and tail first: cheap rejections, and the middle walk never revisits them.
   if (!sameAt(tokens, 0, text, 0, glob.head)) return false;
   if (!sameAt(tokens, m - glob.tail, text, n - glob.tail, glob.tail)) return false;
-  return walk(tokens, glob.head, m - glob.tail, text, glob.head, n - glob.tail);
+  let position = glob.head;
+  const end = n - glob.tail;
+  for (const piece of glob.pieces) {
+    const at = find(piece, text, position, end);
+    if (at < 0) return false;
+    position = at + piece.tokens.length;
+  }
+  return true;
+}
+
+/** Leftmost index in text[from, end) where the piece fits entirely, or -1. */
+function find(piece: Piece, text: string, from: number, end: number): number {
+  const length = piece.tokens.length;
+  if (piece.literal !== undefined) {
+    const at = text.indexOf(piece.literal, from);
+    return at >= 0 && at + length <= end ? at : -1;
+  }
+  for (let at = from; at + length <= end; at++) if (sameAt(piece.tokens, 0, text, at, length)) return at;
+  return -1;
 }
 
 /** Whether `count` tokens from `p` match `count` characters from `t` (no `*` among them). */
@@ -110,27 +159,4 @@ function sameAt(tokens: Int32Array, p: number, text: string, t: number, count: n
     if (token !== QMARK && token !== text.charCodeAt(t + i)) return false;
   }
   return true;
-}
-
-/** Greedy walk with backtracking to the last `*` over tokens[p, pEnd) and text[t, tEnd). */
-function walk(tokens: Int32Array, p: number, pEnd: number, text: string, t: number, tEnd: number): boolean {
-  let starP = -1;
-  let starT = -1;
-  while (t < tEnd) {
-    const token = p < pEnd ? tokens[p]! : END;
-    if (token === STAR) {
-      starP = p++;
-      starT = t;
-    } else if (token === QMARK || token === text.charCodeAt(t)) {
-      p++;
-      t++;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      t = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (p < pEnd && tokens[p] === STAR) p++;
-  return p === pEnd;
 }
