@@ -54,7 +54,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
       'live: IAM_CONFORMANCE_PRINCIPAL_ARN is not set: SimulatePrincipalPolicy needs a dedicated principal with no policies (docs/live.md), or use --api custom',
     );
   }
-  const iam = makeIamClient(settings, options.credentials);
+  const iam = makeIamClient(settings, options.credentials, options.sdkRetryMode);
   const client = new SimulatorClient(iam, settings, {
     clock: options.clock ?? realClock,
     retryBaseMs: options.retryBaseMs ?? 1000,

@@ -26,6 +26,8 @@ export interface AwsEvaluatorOptions {
   /** Check the principal is empty before the first case (default true; SimulatePrincipalPolicy only). */
   readonly preflight?: boolean;
   readonly clock?: Clock;
+  /** SDK retry mode (default `adaptive`; tests use `standard` to avoid its real-time rate limiter). */
+  readonly sdkRetryMode?: 'adaptive' | 'standard';
   /** First backoff of our retries in ms (default 1000). */
   readonly retryBaseMs?: number;
   /** Progress and retry notes, already scrubbed. */

@@ -46,11 +46,12 @@ export interface CallStats {
 /** Static credentials or a provider function, as `IAMClient` accepts them. */
 export type Credentials = NonNullable<IAMClientConfig['credentials']>;
 
-export function makeIamClient(settings: AwsSettings, credentials?: Credentials): IAMClient {
+/** The SDK client; `adaptive` retry mode (client-side rate limiting after throttles) unless told otherwise. */
+export function makeIamClient(settings: AwsSettings, credentials?: Credentials, retryMode: 'adaptive' | 'standard' = 'adaptive'): IAMClient {
   return new IAMClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    retryMode: 'adaptive',
+    retryMode,
     maxAttempts: settings.maxAttempts,
     ...(credentials ? { credentials } : settings.credentials ? { credentials: settings.credentials } : {}),
   });

@@ -29,6 +29,7 @@ export function localEvaluator(server: RunningIamServer, options: AwsEvaluatorOp
     callsPerSecond: 10_000,
     maxAttempts: 1,
     retryBaseMs: 0,
+    sdkRetryMode: 'standard',
     ...options,
   });
 }
