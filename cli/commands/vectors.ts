@@ -1,17 +1,93 @@
+import { join, relative, resolve } from 'node:path';
+import { evaluate } from '../../oracle/index.js';
+import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
+import { InputError } from '../../specs/harness/input-error.js';
+import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
+import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
+import { closingLines, failureLine, shellQuote } from '../../specs/harness/print.js';
+import { createProgress } from '../../specs/harness/progress.js';
+import { buildReport } from '../../specs/harness/report.js';
+import { runVectorFiles } from '../../specs/harness/run-vectors.js';
+import { loadVectorFiles } from '../../specs/harness/vector-file.js';
+import { writeReportFolder } from '../../reports/index.js';
 import type { CliCommand } from '../command.js';
-import { EXIT } from '../io.js';
+import { EXIT, type CliIo, type ExitCode } from '../io.js';
+import { packageRoot } from '../package-root.js';
+import { toolVersion } from '../tool-version.js';
 
-// Placeholder until the verb is built: it says so and fails, it never pretends to have run.
+interface VectorsOptions {
+  evaluator?: string;
+  reportDir?: string;
+  features?: string;
+  excludeFeatures?: string;
+  expectations?: string;
+  timeout?: string;
+  quiet?: boolean;
+}
+
 export const vectorsCommand: CliCommand = {
   register(program, io, done) {
     program
       .command('vectors')
-      .description('(not built yet)')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        io.stderr('iam-conformance vectors: not built yet\n');
-        done(EXIT.badInput);
-      });
+      .description('Run known-answer vector files (or folders of them) through an evaluator')
+      .argument('[paths...]', 'vector files or folders, walked for *.json (default: the shipped specs/vectors)')
+      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: iam-simulate)')
+      .option('--report-dir <dir>', 'also write a report folder (report.json, summary.md, index.html, junit.xml)')
+      .option('--features <list>', 'only cases with at least one of these features (comma-separated)')
+      .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
+      .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
+      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators', '10000')
+      .option('--quiet', 'no progress output')
+      .action(async (paths: string[], opts: VectorsOptions) => done(await vectorsVerb(paths, opts, io)));
   },
 };
+
+async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Promise<ExitCode> {
+  const features = parseFeatureList(opts.features, '--features');
+  const excludeFeatures = parseFeatureList(opts.excludeFeatures, '--exclude-features');
+  const timeoutMs = parseInteger(opts.timeout, '--timeout', 1);
+  const targets = paths.length ? paths.map((p) => resolve(io.cwd, p)) : [join(packageRoot(), 'specs', 'vectors')];
+  const files = await loadVectorFiles(targets);
+  if (files.length === 0) throw new InputError(`no *.json vector files in ${targets.join(', ')}`);
+  const startedAt = new Date();
+  const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
+  try {
+    const expectations = opts.expectations
+      ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
+      : expectationsFor(evaluator.name);
+    const show = (f: string) => (f.startsWith(io.cwd) ? relative(io.cwd, f) : f);
+    const progress = createProgress(io, { quiet: opts.quiet });
+    progress.start('vectors', 0);
+    const tally = await runVectorFiles(files, {
+      suite: 'vectors',
+      evaluator,
+      expectations,
+      features,
+      excludeFeatures,
+      oracle: evaluate,
+      displayPath: show,
+      replay: (file) => `iam-conformance vectors ${shellQuote(file)} --evaluator ${shellQuote(evaluator.spec)}`,
+      onProgress: (doneCount, total) => progress.update(doneCount, total),
+    });
+    progress.stop();
+    for (const f of tally.failures) io.stdout(`${failureLine(f)}\n`);
+    if (opts.reportDir) {
+      const report = buildReport(tally, {
+        tool: { name: 'iam-conformance', version: toolVersion() },
+        verb: 'vectors',
+        evaluator,
+        startedAt,
+        finishedAt: new Date(),
+        settings: { paths: files.map((f) => show(f.file)), features, timeoutMs },
+        excludedFeatures: excludeFeatures,
+      });
+      const dir = resolve(io.cwd, opts.reportDir);
+      await writeReportFolder(report, dir);
+      io.stdout(`report: ${show(dir)}\n`);
+    }
+    for (const line of closingLines(tally)) io.stdout(`${line}\n`);
+    return tally.failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await evaluator.close();
+  }
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempFiles } from '../../specs/harness/cli-capture.js';
+
+const SOURCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html';
+const vectors = [
+  {
+    description: 'Describe* grants only Describe actions',
+    source: SOURCE,
+    features: ['action-wildcard'],
+    policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sagemaker:Describe*', Resource: '*' }] }],
+    cases: [
+      { description: 'DescribeEndpoint is allowed', request: { action: 'sagemaker:DescribeEndpoint' }, expected: 'allowed' },
+      { description: 'ListEndpoints is not', request: { action: 'sagemaker:ListEndpoints' }, expected: 'implicitDeny' },
+    ],
+  },
+];
+const module = join(import.meta.dirname, '..', '..', 'evaluators', 'fixtures', 'scripted-module.mjs');
+
+describe('iam-conformance vectors', () => {
+  it('passes against the oracle with exit 0 and a closing line', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet'], dir);
+    expect(out).toBe('2 passed, 0 failed\n');
+    expect(code).toBe(0);
+  });
+
+  it('prints one line per failure and exits 1 when an evaluator diverges', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { code, out } = await cli(['vectors', dir, '--evaluator', `module:${module}`, '--quiet'], dir);
+    expect(out.split('\n')).toEqual([
+      'FAIL actions.json › Describe* grants only Describe actions › DescribeEndpoint is allowed: expected allowed, got implicitDeny',
+      '1 passed, 1 failed',
+      '',
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('names the skipped cases count and writes a report folder when asked', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { code, out } = await cli(
+      ['vectors', 'actions.json', '--evaluator', 'oracle', '--exclude-features', 'action-wildcard', '--report-dir', 'out', '--quiet'],
+      dir,
+    );
+    expect(out).toContain('report: out\n');
+    expect(out).toContain('0 passed, 0 failed, 2 skipped\n');
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 naming the file and JSON path of a bad vector file', async () => {
+    const broken = [{ ...vectors[0], cases: [{ description: 'x', request: { action: 'a:B' }, expected: 'maybe' }] }];
+    const dir = tempFiles({ 'broken.json': broken });
+    const { code, err } = await cli(['vectors', 'broken.json', '--evaluator', 'oracle'], dir);
+    expect(code).toBe(2);
+    expect(err).toMatch(/broken\.json at \[0\]\.cases\[0\]\.expected/);
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 2 on an unknown evaluator or feature', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    expect((await cli(['vectors', 'actions.json', '--evaluator', 'nope'], dir)).code).toBe(2);
+    const bad = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--features', 'teleport'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--features: unknown feature "teleport"/);
+  });
+});
