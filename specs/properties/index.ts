@@ -1,0 +1,35 @@
+/**
+ * Every conformance property, in the order a run executes them: the differential property first (it
+ * catches most bugs and needs the oracle), then the metamorphic ones (evaluator alone), then validation.
+ */
+import { differential } from './differential.js';
+import { boundaryAllowAll } from './metamorphic/boundary-allow-all.js';
+import { conditionValueOrder, ifExists } from './metamorphic/condition-rewrites.js';
+import { addAllow, addDeny } from './metamorphic/monotonic.js';
+import { actionNameCase, conditionKeyCase } from './metamorphic/name-case.js';
+import { policyOrder, splitMerge, statementOrder } from './metamorphic/order.js';
+import { wildcardExpansion } from './metamorphic/wildcard-expansion.js';
+import type { AnyProperty } from './property.js';
+import { validation } from './validation.js';
+
+export const PROPERTIES: readonly AnyProperty[] = [
+  differential,
+  statementOrder,
+  policyOrder,
+  splitMerge,
+  addDeny,
+  addAllow,
+  actionNameCase,
+  conditionKeyCase,
+  wildcardExpansion,
+  conditionValueOrder,
+  ifExists,
+  boundaryAllowAll,
+  validation,
+];
+
+export const propertyByName = (name: string): AnyProperty | undefined => PROPERTIES.find((p) => p.name === name);
+
+export type { AnyProperty, ConformanceProperty, PropertyKind, Violation } from './property.js';
+export { runProperty, type PropertyRun, type PropertyRunOptions } from './run-property.js';
+export { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan, DIFFERENTIAL_PROFILES } from './defaults.js';

@@ -1,0 +1,58 @@
+/**
+ * Adding statements moves decisions one way only: an applicable Deny wins over every Allow, an Allow
+ * can only turn an implicit deny into a grant
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+ */
+import type { Evaluator } from '../../../evaluators/evaluator.js';
+import { policy, renderPolicy } from '../../../generators/policy.js';
+import { scenarioWith } from '../../../generators/scenario.js';
+import type { Case } from '../../../oracle/types.js';
+import { answerOf, describeResult, type Answer } from '../../harness/compare.js';
+import { erroredViolation, evaluateAll, type ConformanceProperty, type Violation } from '../property.js';
+import type { Twin } from './same-decision.js';
+
+async function related(evaluator: Evaluator, t: Twin, allowed: (before: Answer, after: Answer) => boolean): Promise<Violation | null> {
+  const cases = [t.original, t.transformed];
+  const results = await evaluateAll(evaluator, cases);
+  const errored = erroredViolation(cases, results);
+  if (errored) return errored;
+  const [a, b] = results;
+  if (a?.kind !== 'verdict' || b?.kind !== 'verdict') return null;
+  if (allowed(answerOf(a.verdict), answerOf(b.verdict))) return null;
+  return {
+    kind: 'diverge',
+    message: `${describeResult(a.verdict)} before, ${describeResult(b.verdict)} after ${t.description}`,
+    case: t.original,
+    actual: a,
+    related: { description: t.description, case: t.transformed, actual: b },
+  };
+}
+
+function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, after: Answer) => boolean, name: string, description: string): ConformanceProperty<Twin> {
+  return {
+    name,
+    description,
+    kind: 'metamorphic',
+    arbitrary: (settings, catalogue) =>
+      scenarioWith(catalogue, settings, policy(settings, effect), (w, r) => renderPolicy(w, settings, r)).map((s) => {
+        const transformed: Case = { ...s.case, policies: [...s.case.policies, s.extra] };
+        return { original: s.case, transformed, description: `adding a policy of ${effect} statements` };
+      }),
+    cases: (t) => [t.original, t.transformed],
+    check: (evaluator, t) => related(evaluator, t, allowed),
+  };
+}
+
+export const addDeny = addPolicyProperty(
+  'Deny',
+  (before, after) => after === before || (before !== 'error' && after === 'explicitDeny'),
+  'add-deny',
+  'Adding a policy of Deny statements never grants: the decision stays or becomes explicitDeny.',
+);
+
+export const addAllow = addPolicyProperty(
+  'Allow',
+  (before, after) => after === before || (before === 'implicitDeny' && after === 'allowed'),
+  'add-allow',
+  'Adding a policy of Allow statements never removes a grant or an explicit deny.',
+);

@@ -1,0 +1,29 @@
+import type { Evaluator } from '../../../evaluators/evaluator.js';
+import type { Case } from '../../../oracle/types.js';
+import { answerOf, describeResult } from '../../harness/compare.js';
+import { erroredViolation, evaluateAll, type Violation } from '../property.js';
+
+/** A metamorphic input: a case and its transformed twin, with what the transformation did. */
+export interface Twin {
+  readonly original: Case;
+  readonly transformed: Case;
+  readonly description: string;
+}
+
+/** The evaluator gives the same answer (decision, or error) on both cases of the twin. */
+export async function sameDecision(evaluator: Evaluator, t: Twin): Promise<Violation | null> {
+  const cases = [t.original, t.transformed];
+  const results = await evaluateAll(evaluator, cases);
+  const errored = erroredViolation(cases, results);
+  if (errored) return errored;
+  const [a, b] = results;
+  if (a?.kind !== 'verdict' || b?.kind !== 'verdict') return null;
+  if (answerOf(a.verdict) === answerOf(b.verdict)) return null;
+  return {
+    kind: 'diverge',
+    message: `${describeResult(a.verdict)} before, ${describeResult(b.verdict)} after: ${t.description}`,
+    case: t.original,
+    actual: a,
+    related: { description: t.description, case: t.transformed, actual: b },
+  };
+}

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import type { Catalogue } from '../../../generators/catalogue.js';
+import { scenario } from '../../../generators/scenario.js';
+import type { GeneratorSettings } from '../../../generators/settings.js';
+import type { Case } from '../../../oracle/types.js';
+import type { ConformanceProperty } from '../property.js';
+import { sameDecision, type Twin } from './same-decision.js';
+
+export interface TwinSpec {
+  readonly name: string;
+  readonly description: string;
+  /** The transformed case, and what was done (for the report); `k` picks among variants. */
+  readonly transform: (c: Case, k: number, catalogue: Catalogue) => { readonly case: Case; readonly description: string };
+  readonly adjust?: (s: GeneratorSettings) => GeneratorSettings;
+}
+
+/** A metamorphic property whose transformation must leave the answer unchanged. */
+export function twinProperty(spec: TwinSpec): ConformanceProperty<Twin> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    kind: 'metamorphic',
+    ...(spec.adjust ? { adjust: spec.adjust } : {}),
+    arbitrary: (settings, catalogue) =>
+      fc.tuple(scenario(catalogue, settings), fc.nat()).map(([s, k]) => {
+        const t = spec.transform(s.case, k, catalogue);
+        return { original: s.case, transformed: t.case, description: t.description };
+      }),
+    cases: (t) => [t.original, t.transformed],
+    check: sameDecision,
+  };
+}
