@@ -38,11 +38,14 @@ const stepLine = (s: TraceStep): string =>
   `${s.element}${s.detail ? ` ${s.detail}` : ''}: ${s.holds ? 'holds' : 'does not hold'} (${s.reason})`;
 
 function describe(f: Failure, m: Coordinates & { effect?: string; sid?: string }, trace: readonly TraceStep[]) {
-  const sid = m.sid ? `, Sid ${JSON.stringify(m.sid)}` : '';
+  const statement = statementAt(f, m);
+  const written = typeof statement === 'object' && statement !== null ? (statement as Record<string, unknown>).Sid : undefined;
+  const sidText = m.sid ?? (typeof written === 'string' && written !== '' ? written : undefined);
+  const sid = sidText ? `, Sid ${JSON.stringify(sidText)}` : '';
   const effect = m.effect ? ` (${m.effect}${sid})` : '';
   return {
     summary: `${statementLocation(m)}${effect}`,
-    statement: statementAt(f, m),
+    statement,
     reasons: trace.filter((s) => sameStatement(s, m)).map(stepLine),
   };
 }

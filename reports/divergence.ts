@@ -52,7 +52,6 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
   const notes = [`Found by ${originLabel(o)}.`, `Replay: ${f.replay}`];
   if (f.related) notes.push(`Related case (${f.related.description}) answered ${resultLabel(f.related.actual)}.`);
   const expected = expectedOf(f.expected);
-  const who = meta.evaluator ?? 'the evaluator';
   return {
     description: nonEmpty(f.title, f.id),
     source,
@@ -68,7 +67,7 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
     ...(o.kind === 'property' ? { property: o.property, profile: o.profile } : {}),
     cases: [
       {
-        description: `${expected} is expected; ${who} answered ${resultLabel(f.actual)}`,
+        description: `${expected} is expected (the evaluator answered ${resultLabel(f.actual)})`,
         request: { action: f.case.request.action, resource: f.case.request.resource, context: f.case.request.context },
         expected,
       },

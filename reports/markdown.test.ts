@@ -70,6 +70,6 @@ describe('deciding statement from a bare vector verdict', () => {
     const allowApplies = { policySet: 'identity', policyIndex: 0, statementIndex: 0, element: 'Statement', holds: true, reason: 'applies' } as const;
     const f = vectorFailure({ expected: { decision: 'explicitDeny' }, oracleTrace: [allowApplies, ...vectorFailure().oracleTrace!] });
     const md = renderMarkdown(makeReport([f]));
-    expect(md).toContain('- deciding statement: policies\\[0\\].Statement\\[1\\] (Deny)');
+    expect(md).toContain('- deciding statement: policies\\[0\\].Statement\\[1\\] (Deny, Sid "DenyRed")');
   });
 });

@@ -1,17 +1,88 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { resolveEvaluator } from '../../evaluators/index.js';
+import { evaluate } from '../../oracle/index.js';
+import { resultDetail, verdictDetail } from '../../reports/labels.js';
+import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
+import { shellWord } from '../../reports/view.js';
+import { expectationsFor, NO_EXPECTATIONS } from '../../specs/harness/expectations.js';
+import { parseInteger } from '../../specs/harness/options.js';
+import { buildReport } from '../../specs/harness/report.js';
+import { runVectorFiles } from '../../specs/harness/run-vectors.js';
+import { loadVectorFiles } from '../../specs/harness/vector-file.js';
 import type { CliCommand } from '../command.js';
 import { EXIT } from '../io.js';
+import { toolVersion } from '../tool-version.js';
 
-// Placeholder until the verb is built: it says so and fails, it never pretends to have run.
+interface ReplayFlags {
+  readonly evaluator: string;
+  readonly reportDir?: string;
+  readonly report: boolean;
+  readonly expectations: boolean;
+  readonly timeout?: string;
+}
+
+/**
+ * `iam-conformance replay FILE...`: runs divergence or regression files (any vector files) against an
+ * evaluator, every case required, and writes a report folder. Exit 0 when all agree, 1 when any fails.
+ */
 export const replayCommand: CliCommand = {
   register(program, io, done) {
     program
       .command('replay')
-      .description('(not built yet)')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        io.stderr('iam-conformance replay: not built yet\n');
-        done(EXIT.badInput);
+      .description('replay divergence / regression vector files against an evaluator')
+      .argument('<files...>', 'vector files or folders (e.g. reports/out/…/divergences, specs/regressions)')
+      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws', 'oracle')
+      .option('--report-dir <dir>', 'where to write the report folder (default reports/out/<time>-replay-<evaluator>)')
+      .option('--no-report', 'write no report folder')
+      .option('--no-expectations', "ignore the evaluator's known divergences (specs/expectations)")
+      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators')
+      .action(async (paths: string[], flags: ReplayFlags) => {
+        const startedAt = new Date();
+        const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
+        const show = (p: string) => (isAbsolute(p) ? relative(io.cwd, p) || '.' : p);
+        const timeoutMs = parseInteger(flags.timeout, '--timeout', 1);
+        const files = await loadVectorFiles(paths.map(at));
+        const evaluator = await resolveEvaluator(flags.evaluator, {
+          cwd: io.cwd,
+          env: io.env,
+          onStderr: io.stderr,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        });
+        try {
+          const tally = await runVectorFiles(files, {
+            suite: 'regressions',
+            evaluator,
+            expectations: flags.expectations ? expectationsFor(evaluator.name) : NO_EXPECTATIONS(),
+            oracle: evaluate,
+            replay: (file) => `iam-conformance replay ${shellWord(file)} --evaluator ${shellWord(evaluator.spec)}`,
+            displayPath: show,
+          });
+          const report = buildReport(tally, {
+            tool: { name: 'iam-conformance', version: toolVersion() },
+            verb: 'replay',
+            evaluator,
+            startedAt,
+            finishedAt: new Date(),
+            settings: { files: paths, expectations: flags.expectations },
+            excludedFeatures: [],
+          });
+          for (const f of report.failures) {
+            io.stdout(`FAIL ${f.title}\n     expected ${verdictDetail(f.expected)}, got ${resultDetail(f.actual)}\n`);
+          }
+          const t = report.totals;
+          io.stdout(
+            `${report.passed} passed, ${report.failed} failed` +
+              ` (${t.skipped} skipped, ${t.errored} errored, ${t.expectedDivergence} expected divergences)\n`,
+          );
+          if (flags.report) {
+            const dir = flags.reportDir ?? defaultReportDir('replay', evaluator.name, startedAt);
+            await writeReportFolder(report, at(dir));
+            io.stdout(`report: ${dir}\n`);
+          }
+          done(report.failed > 0 ? EXIT.failed : EXIT.ok);
+        } finally {
+          await evaluator.close();
+        }
       });
   },
 };
