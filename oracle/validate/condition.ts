@@ -1,5 +1,6 @@
 import type { Condition } from '../types.js';
 import { parseOperator } from './operators.js';
+import type { OperatorFamily } from './operators.js';
 import { fail, isObject, member, show } from './report.js';
 import type { Errors } from './report.js';
 import { valueProblem } from './values.js';
@@ -58,40 +59,34 @@ function scalar(v: unknown): string | undefined {
   return undefined;
 }
 
-function readValues(
-  raw: unknown,
-  path: string,
-  family: Parameters<typeof valueProblem>[0],
-  variables: boolean,
-  errors: Errors,
-): string[] | undefined {
-  const before = errors.length;
-  const check = (s: string, at: string): void => {
-    const problem = valueProblem(family, s, variables);
-    if (problem !== undefined) fail(errors, at, `condition-value-${family}`, `${show(s)} ${problem}`);
-  };
+function readValues(raw: unknown, path: string, family: OperatorFamily, variables: boolean, errors: Errors): string[] | undefined {
   if (!Array.isArray(raw)) {
-    const s = scalar(raw);
-    if (s === undefined) {
-      fail(errors, path, 'condition-value-type', `Condition values must be strings, numbers or booleans, not ${show(raw)}`);
-      return undefined;
-    }
-    check(s, path);
-    return errors.length === before ? [s] : undefined;
+    const s = readValue(raw, path, family, variables, errors);
+    return s === undefined ? undefined : [s];
   }
   if (raw.length === 0) {
     fail(errors, path, 'condition-value-empty', 'A condition key needs at least one value');
     return undefined;
   }
   const values: string[] = [];
+  let ok = true;
   for (let i = 0; i < raw.length; i++) {
-    const s = scalar(raw[i]);
-    if (s === undefined) {
-      fail(errors, `${path}[${i}]`, 'condition-value-type', `Condition values must be strings, numbers or booleans, not ${show(raw[i])}`);
-      continue;
-    }
-    check(s, `${path}[${i}]`);
-    values.push(s);
+    const s = readValue(raw[i], `${path}[${i}]`, family, variables, errors);
+    if (s === undefined) ok = false;
+    else values.push(s);
   }
-  return errors.length === before ? values : undefined;
+  return ok ? values : undefined;
+}
+
+/** One value in string form, checked against its operator family; undefined (and an error) when unusable. */
+function readValue(raw: unknown, path: string, family: OperatorFamily, variables: boolean, errors: Errors): string | undefined {
+  const s = scalar(raw);
+  if (s === undefined) {
+    fail(errors, path, 'condition-value-type', `Condition values must be strings, numbers or booleans, not ${show(raw)}`);
+    return undefined;
+  }
+  const problem = valueProblem(family, s, variables);
+  if (problem === undefined) return s;
+  fail(errors, path, `condition-value-${family}`, `${show(s)} ${problem}`);
+  return undefined;
 }

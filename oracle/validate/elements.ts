@@ -50,20 +50,7 @@ export function resourceProblem(s: string): string | undefined {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
 export function readList(raw: unknown, path: string, kind: ListKind, errors: Errors): string[] | undefined {
-  const problemOf = kind === 'action' ? actionProblem : resourceProblem;
-  const before = errors.length;
-  const one = (s: unknown, at: string): void => {
-    if (typeof s !== 'string') {
-      fail(errors, at, `${kind}-type`, `Each ${kind} must be a string, not ${show(s)}`);
-      return;
-    }
-    const problem = problemOf(s);
-    if (problem !== undefined) fail(errors, at, `${kind}-format`, `${kind === 'action' ? 'Action' : 'Resource'} ${show(s)} ${problem}`);
-  };
-  if (typeof raw === 'string') {
-    one(raw, path);
-    return errors.length === before ? [raw] : undefined;
-  }
+  if (typeof raw === 'string') return readString(raw, path, kind, errors) ? [raw] : undefined;
   if (!Array.isArray(raw)) {
     fail(errors, path, `${kind}-type`, `Must be a string or an array of strings, not ${show(raw)}`);
     return undefined;
@@ -72,6 +59,23 @@ export function readList(raw: unknown, path: string, kind: ListKind, errors: Err
     fail(errors, path, `${kind}-empty`, `An empty ${kind} list is not allowed`);
     return undefined;
   }
-  for (let i = 0; i < raw.length; i++) one(raw[i], `${path}[${i}]`);
-  return errors.length === before ? (raw.slice() as string[]) : undefined;
+  let ok = true;
+  for (let i = 0; i < raw.length; i++) ok = readString(raw[i], path, kind, errors, i) && ok;
+  return ok ? (raw.slice() as string[]) : undefined;
+}
+
+/** One action or resource string; the path gets `[index]` only when the element is an array. */
+function readString(s: unknown, path: string, kind: ListKind, errors: Errors, index?: number): boolean {
+  if (typeof s !== 'string') {
+    fail(errors, at(path, index), `${kind}-type`, `Each ${kind} must be a string, not ${show(s)}`);
+    return false;
+  }
+  const problem = kind === 'action' ? actionProblem(s) : resourceProblem(s);
+  if (problem === undefined) return true;
+  fail(errors, at(path, index), `${kind}-format`, `${kind === 'action' ? 'Action' : 'Resource'} ${show(s)} ${problem}`);
+  return false;
+}
+
+function at(path: string, index: number | undefined): string {
+  return index === undefined ? path : `${path}[${index}]`;
 }

@@ -34,11 +34,6 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
   let actionKeys = 0;
   let resourceKeys = 0;
 
-  const list = (key: string, kind: ListKind, negated: boolean): { negated: boolean; patterns: string[] } | undefined => {
-    const patterns = readList(raw[key], member(path, key), kind, errors);
-    return patterns === undefined ? undefined : { negated, patterns };
-  };
-
   for (const key of Object.keys(raw)) {
     switch (key) {
       case 'Sid':
@@ -51,12 +46,12 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
       case 'Action':
       case 'NotAction':
         actionKeys++;
-        action = list(key, 'action', key === 'NotAction');
+        action = list(raw[key], path, key, 'action', errors);
         break;
       case 'Resource':
       case 'NotResource':
         resourceKeys++;
-        resource = list(key, 'resource', key === 'NotResource');
+        resource = list(raw[key], path, key, 'resource', errors);
         break;
       case 'Condition':
         conditions = readConditions(raw[key], member(path, key), scope.variables, errors);
@@ -82,6 +77,12 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
   return sid === undefined
     ? { index, effect, action, resource, conditions }
     : { index, sid, effect, action, resource, conditions };
+}
+
+/** Action/NotAction or Resource/NotResource as the model's `{negated, patterns}`. */
+function list(v: unknown, path: string, key: string, kind: ListKind, errors: Errors): { negated: boolean; patterns: string[] } | undefined {
+  const patterns = readList(v, member(path, key), kind, errors);
+  return patterns === undefined ? undefined : { negated: key.startsWith('Not'), patterns };
 }
 
 /** `Allow` or `Deny`, case-sensitive ("allow" fails legacy parsing). reference_policies_elements_effect.html */

@@ -1,8 +1,8 @@
 /**
  * What the policy looks like as text: its size and its characters. The document arrives parsed, so the text is
  * taken to be its compact JSON serialization (what `JSON.stringify` sends to AWS); see DECISIONS.md (size-limit,
- * characters). One walk, no serialization, early exit once over the limit, and a depth cap so no input can
- * recurse without bound (a valid policy is at most 8 levels deep).
+ * characters). One walk, no serialization, no closures, early exit once over the limit, and a depth cap so no
+ * input can recurse without bound (a valid policy is at most 8 levels deep).
  * Characters: policyDocumentType pattern `[\u0009\u000A\u000D\u0020-\u00FF]+`
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
  */
@@ -10,84 +10,109 @@
 const MAX_DEPTH = 32;
 
 export interface TextScan {
-  /** Characters of the compact serialization (capped a little past `limit`). */
+  /** Characters of the compact serialization (exact up to `limit`, then a lower bound). */
   length: number;
   /** Same, without the whitespace inside strings (the managed-policy count excludes whitespace). */
   nonWhitespace: number;
-  /** Path of the first string or key holding a character outside U+0000–U+00FF, if any. */
+  /** Path of the first string or key holding a character above U+00FF, if any. */
   badCharacterPath?: string;
-  /** The first offending character, as `U+XXXX`. */
+  /** The first such character, as `U+XXXX`. */
   badCharacter?: string;
+}
+
+interface Walk extends TextScan {
+  readonly limit: number;
+  badCode: number;
 }
 
 /** Measures `doc` as compact JSON and finds characters AWS refuses; stops counting once past `limit`. */
 export function scanText(doc: unknown, limit: number): TextScan {
-  const scan: TextScan = { length: 0, nonWhitespace: 0 };
-  const trail: Array<string | number> = [];
-
-  const str = (s: string): void => {
-    // Over the budget already: no need to read it character by character.
-    if (s.length > limit) {
-      scan.length += s.length + 2;
-      scan.nonWhitespace += s.length + 2;
-      return;
-    }
-    let extra = 0;
-    let spaces = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x20 && c <= 0xff) {
-        if (c === 0x22 || c === 0x5c) extra++;
-        else if (c === 0x20) spaces++;
-      } else if (c < 0x20) {
-        // Escaped by JSON (\t \n \r \b \f one extra, others \u00XX) so the text stays in range.
-        extra += c === 9 || c === 10 || c === 13 || c === 8 || c === 12 ? 1 : 5;
-        if (c === 9 || c === 10 || c === 13) spaces++;
-      } else if (scan.badCharacterPath === undefined) {
-        scan.badCharacterPath = render(trail);
-        scan.badCharacter = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-      }
-    }
-    scan.length += s.length + 2 + extra;
-    scan.nonWhitespace += s.length + 2 + extra - spaces;
-  };
-
-  const add = (n: number): void => {
-    scan.length += n;
-    scan.nonWhitespace += n;
-  };
-
-  const walk = (v: unknown, depth: number): void => {
-    if (scan.length > limit || depth > MAX_DEPTH) return;
-    if (typeof v === 'string') return str(v);
-    if (typeof v === 'number') return add(Number.isFinite(v) ? String(v).length : 4);
-    if (typeof v === 'boolean') return add(v ? 4 : 5);
-    if (v === null || typeof v !== 'object') return add(4);
-    if (Array.isArray(v)) {
-      add(v.length === 0 ? 2 : v.length + 1);
-      for (let i = 0; i < v.length && scan.length <= limit; i++) {
-        trail.push(i);
-        walk(v[i], depth + 1);
-        trail.pop();
-      }
-      return;
-    }
-    const keys = Object.keys(v);
-    add(keys.length === 0 ? 2 : 2 * keys.length + 1); // braces, colons, commas
-    for (const k of keys) {
-      if (scan.length > limit) return;
-      trail.push(k);
-      str(k);
-      walk((v as Record<string, unknown>)[k], depth + 1);
-      trail.pop();
-    }
-  };
-
-  walk(doc, 0);
+  const w: Walk = { length: 0, nonWhitespace: 0, limit, badCode: -1 };
+  walk(w, doc, 0);
+  const scan: TextScan = { length: w.length, nonWhitespace: w.nonWhitespace };
+  if (w.badCode >= 0) {
+    // Rare: walk again to name the place (the main walk keeps no trail, so the valid path stays cheap).
+    const trail: Array<string | number> = [];
+    if (locate(doc, 0, trail)) scan.badCharacterPath = render(trail);
+    scan.badCharacter = `U+${w.badCode.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
   return scan;
 }
 
-/** `Statement[1].Condition` from `['Statement', 1, 'Condition']`, built only when an error needs it. */
+function walk(w: Walk, v: unknown, depth: number): void {
+  if (w.length > w.limit || depth > MAX_DEPTH) return;
+  if (typeof v === 'string') return str(w, v);
+  if (typeof v === 'number') return add(w, Number.isFinite(v) ? String(v).length : 4);
+  if (typeof v === 'boolean') return add(w, v ? 4 : 5);
+  if (v === null || typeof v !== 'object') return add(w, 4);
+  if (Array.isArray(v)) {
+    add(w, v.length === 0 ? 2 : v.length + 1); // brackets and commas
+    for (let i = 0; i < v.length && w.length <= w.limit; i++) walk(w, v[i], depth + 1);
+    return;
+  }
+  const keys = Object.keys(v);
+  add(w, keys.length === 0 ? 2 : 2 * keys.length + 1); // braces, colons, commas
+  for (let i = 0; i < keys.length && w.length <= w.limit; i++) {
+    const k = keys[i] as string;
+    str(w, k);
+    walk(w, (v as Record<string, unknown>)[k], depth + 1);
+  }
+}
+
+function add(w: Walk, n: number): void {
+  w.length += n;
+  w.nonWhitespace += n;
+}
+
+function str(w: Walk, s: string): void {
+  const n = s.length;
+  // Over the budget already: no need to read it character by character.
+  if (n > w.limit) return add(w, n + 2);
+  let extra = 0;
+  let spaces = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0xff) {
+      if (c === 0x22 || c === 0x5c) extra++;
+      else if (c === 0x20) spaces++;
+    } else if (c < 0x20) {
+      // Escaped by JSON (\t \n \r \b \f take one extra, others \u00XX five) so the text stays in range.
+      const short = c === 9 || c === 10 || c === 13 || c === 8 || c === 12;
+      extra += short ? 1 : 5;
+      if (c === 9 || c === 10 || c === 13) spaces++;
+    } else if (w.badCode < 0) {
+      w.badCode = c;
+    }
+  }
+  w.length += n + 2 + extra;
+  w.nonWhitespace += n + 2 + extra - spaces;
+}
+
+const WIDE = /[^\u0000-\u00ff]/;
+
+/** Finds the first string or key with a character above U+00FF, filling `trail` with its path. */
+function locate(v: unknown, depth: number, trail: Array<string | number>): boolean {
+  // Same order and depth cap as `walk`, so this never visits more than the walk that found the character.
+  if (depth > MAX_DEPTH) return false;
+  if (typeof v === 'string') return WIDE.test(v);
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      trail.push(i);
+      if (locate(v[i], depth + 1, trail)) return true;
+      trail.pop();
+    }
+    return false;
+  }
+  for (const k of Object.keys(v)) {
+    trail.push(k);
+    if (WIDE.test(k) || locate((v as Record<string, unknown>)[k], depth + 1, trail)) return true;
+    trail.pop();
+  }
+  return false;
+}
+
+/** `Statement[1].Condition` from `['Statement', 1, 'Condition']`. */
 function render(trail: ReadonlyArray<string | number>): string {
   let out = '';
   for (const part of trail) out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
