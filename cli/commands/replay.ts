@@ -1,11 +1,11 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { evaluate } from '../../oracle/index.js';
-import { resultDetail, verdictDetail } from '../../reports/labels.js';
 import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import { shellWord } from '../../reports/view.js';
 import { expectationsFor, NO_EXPECTATIONS } from '../../specs/harness/expectations.js';
 import { parseInteger } from '../../specs/harness/options.js';
+import { closingLines, failureLine } from '../../specs/harness/print.js';
 import { buildReport } from '../../specs/harness/report.js';
 import { runVectorFiles } from '../../specs/harness/run-vectors.js';
 import { loadVectorFiles } from '../../specs/harness/vector-file.js';
@@ -66,19 +66,13 @@ export const replayCommand: CliCommand = {
             settings: { files: paths, expectations: flags.expectations },
             excludedFeatures: [],
           });
-          for (const f of report.failures) {
-            io.stdout(`FAIL ${f.title}\n     expected ${verdictDetail(f.expected)}, got ${resultDetail(f.actual)}\n`);
-          }
-          const t = report.totals;
-          io.stdout(
-            `${report.passed} passed, ${report.failed} failed` +
-              ` (${t.skipped} skipped, ${t.errored} errored, ${t.expectedDivergence} expected divergences)\n`,
-          );
+          for (const f of report.failures) io.stdout(`${failureLine(f)}\n`);
           if (flags.report) {
             const dir = flags.reportDir ?? defaultReportDir('replay', evaluator.name, startedAt);
             await writeReportFolder(report, at(dir));
             io.stdout(`report: ${dir}\n`);
           }
+          for (const line of closingLines(tally)) io.stdout(`${line}\n`);
           done(report.failed > 0 ? EXIT.failed : EXIT.ok);
         } finally {
           await evaluator.close();
