@@ -1,4 +1,5 @@
-import { CONDITION_OPERATORS, FEATURES, POLICY_VERSIONS } from '../../oracle/types.js';
+import { FEATURES, POLICY_VERSIONS } from '../../oracle/types.js';
+import { validatePolicy } from '../../oracle/validate/index.js';
 import type { Case, Feature } from '../../oracle/types.js';
 
 type Json = unknown;
@@ -117,43 +118,14 @@ function collect(c: Case, found: Set<Feature>): void {
   }
 }
 
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
-const OPERATOR = new RegExp(`^((ForAllValues|ForAnyValue):)?(${CONDITION_OPERATORS.join('|')})(IfExists)?$`);
-const isStringList = (v: Json) =>
-  typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
-const isScalar = (v: Json) => ['string', 'number', 'boolean'].includes(typeof v);
-
 /**
- * A light structural check of the grammar (reference_policies_grammar.html): shape, element names,
- * Effect, exactly one of Action/NotAction and Resource/NotResource, Sid, operator names. It is a tag,
- * not the oracle's decision: value-level rules (numbers, dates, CIDRs) are left to the validator.
+ * Whether a document breaks the policy grammar, as the oracle's validator reads it
+ * (reference_policies_grammar.html and oracle/validate/DECISIONS.md). Only a tag: the decision is the oracle's.
  */
 export function looksMalformed(doc: Json): boolean {
-  if (!isObject(doc)) return true;
-  if (Object.keys(doc).some((k) => !['Version', 'Id', 'Statement'].includes(k))) return true;
-  if ('Version' in doc && !(POLICY_VERSIONS as readonly Json[]).includes(doc.Version)) return true;
-  const raw = doc.Statement;
-  const list = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0 || !list.every(isObject)) return true;
-  const sids = new Set<string>();
-  for (const st of list as Record<string, Json>[]) {
-    if (Object.keys(st).some((k) => !STATEMENT_KEYS.has(k))) return true;
-    if (st.Effect !== 'Allow' && st.Effect !== 'Deny') return true;
-    if (('Action' in st) === ('NotAction' in st) || ('Resource' in st) === ('NotResource' in st)) return true;
-    if (![st.Action ?? st.NotAction, st.Resource ?? st.NotResource].every(isStringList)) return true;
-    if ('Sid' in st) {
-      if (typeof st.Sid !== 'string' || !/^[A-Za-z0-9]*$/.test(st.Sid) || sids.has(st.Sid)) return true;
-      sids.add(st.Sid);
-    }
-    if ('Condition' in st) {
-      if (!isObject(st.Condition)) return true;
-      for (const [op, block] of Object.entries(st.Condition)) {
-        if (!OPERATOR.test(op) || (op.startsWith('Null') && op.endsWith('IfExists')) || !isObject(block)) return true;
-        for (const v of Object.values(block)) {
-          if (!(isScalar(v) || (Array.isArray(v) && v.length > 0 && v.every(isScalar)))) return true;
-        }
-      }
-    }
+  try {
+    return !validatePolicy(doc).ok;
+  } catch {
+    return true;
   }
-  return false;
 }
