@@ -1,17 +1,150 @@
+import { join, relative, resolve } from 'node:path';
+import { writeReportFolder, defaultReportDir } from '../../reports/index.js';
+import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
+import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
+import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
+import { InputError } from '../../specs/harness/input-error.js';
+import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
+import { closingLines, failureDetails, failureLine } from '../../specs/harness/print.js';
+import { createProgress } from '../../specs/harness/progress.js';
+import { buildReport } from '../../specs/harness/report.js';
+import type { Failure } from '../../specs/harness/results.js';
+import { RUN_SUITES, runSuites, type RunSuite } from '../../specs/harness/run-suites.js';
+import { parseShard } from '../../specs/harness/shard.js';
 import type { CliCommand } from '../command.js';
-import { EXIT } from '../io.js';
+import { EXIT, type CliIo, type ExitCode } from '../io.js';
+import { packageRoot } from '../package-root.js';
+import { toolVersion } from '../tool-version.js';
 
-// Placeholder until the verb is built: it says so and fails, it never pretends to have run.
+interface RunOptions {
+  evaluator?: string;
+  seed?: string;
+  runs?: string;
+  suite?: string;
+  property?: string;
+  path?: string;
+  profile?: string;
+  features?: string;
+  excludeFeatures?: string;
+  reportDir?: string;
+  report: boolean;
+  expectations: string | boolean;
+  shard?: string;
+  timeout?: string;
+  quiet?: boolean;
+}
+
 export const runCommand: CliCommand = {
   register(program, io, done) {
     program
       .command('run')
-      .description('(not built yet)')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        io.stderr('iam-conformance run: not built yet\n');
-        done(EXIT.badInput);
-      });
+      .description('Run regressions, known-answer vectors and generated properties against an evaluator')
+      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: iam-simulate)')
+      .option('--seed <n>', `seed of the generated cases (default: ${DEFAULT_SEED})`)
+      .option('--runs <n>', `generated inputs per property and profile (default: ${DEFAULT_RUNS})`)
+      .option('--suite <list>', `comma-separated, of ${RUN_SUITES.join(', ')} (default: all; only properties with --property)`)
+      .option('--property <name>', 'run only this property')
+      .option('--path <path>', 'fast-check replay path of a counterexample (with --seed and --property)')
+      .option('--profile <name>', 'generate with this profile only (default: each property’s default profiles)')
+      .option('--features <list>', 'only vector and regression cases with one of these features')
+      .option('--exclude-features <list>', 'skip these features in vectors and never generate them')
+      .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-run-<evaluator>)')
+      .option('--no-report', 'write no report folder')
+      .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
+      .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
+      .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
+      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators', '10000')
+      .option('--quiet', 'no progress output')
+      .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },
 };
+
+async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
+  const seed = parseInteger(opts.seed, '--seed', -(2 ** 31), 2 ** 31 - 1) ?? DEFAULT_SEED;
+  const runs = parseInteger(opts.runs, '--runs', 1) ?? DEFAULT_RUNS;
+  const timeoutMs = parseInteger(opts.timeout, '--timeout', 1);
+  const features = parseFeatureList(opts.features, '--features');
+  const excludeFeatures = parseFeatureList(opts.excludeFeatures, '--exclude-features');
+  const shard = parseShard(opts.shard);
+  const suites = parseSuites(opts.suite, opts.property !== undefined);
+  if (opts.path !== undefined && opts.property === undefined) {
+    throw new InputError('--path replays one counterexample and needs --property (and the --seed it was found with)');
+  }
+  const root = packageRoot();
+  const startedAt = new Date();
+  const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
+  try {
+    const expectations =
+      typeof opts.expectations === 'string'
+        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
+        : opts.expectations
+          ? expectationsFor(evaluator.name)
+          : new ExpectationSet([]);
+    const show = (f: string) => (f.startsWith(root) ? relative(root, f) : f.startsWith(io.cwd) ? relative(io.cwd, f) : f);
+    const printed: Failure[] = [];
+    const tally = await runSuites({
+      evaluator,
+      suites,
+      seed,
+      runs,
+      ...(opts.property !== undefined ? { property: opts.property } : {}),
+      ...(opts.path !== undefined ? { path: opts.path } : {}),
+      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+      features,
+      excludeFeatures,
+      shard,
+      expectations,
+      vectorPaths: [join(root, 'specs', 'vectors')],
+      regressionPaths: [join(root, 'specs', 'regressions')],
+      progress: createProgress(io, { quiet: opts.quiet }),
+      displayPath: show,
+      onFailure: (f) => printed.push(f),
+    });
+    // Vector failures are many and self-explaining: one line each. Regressions and properties get the
+    // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
+    for (const f of printed) io.stdout(`${f.suite === 'vectors' ? failureLine(f) : failureDetails(f)}\n`);
+    const report = buildReport(tally, {
+      tool: { name: 'iam-conformance', version: toolVersion() },
+      verb: 'run',
+      evaluator,
+      startedAt,
+      finishedAt: new Date(),
+      seed,
+      settings: {
+        suites,
+        runs,
+        ...(opts.property !== undefined ? { property: opts.property } : {}),
+        ...(opts.path !== undefined ? { path: opts.path } : {}),
+        ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+        ...(features.length ? { features } : {}),
+        shard: `${shard.index}/${shard.count}`,
+        ...(expectations.file ? { expectations: show(expectations.file) } : {}),
+        ...(evaluator.spec.startsWith('cmd:') ? { timeoutMs: timeoutMs ?? 10_000 } : {}),
+      },
+      excludedFeatures: [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])],
+    });
+    if (opts.report) {
+      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('run', evaluator.name));
+      await writeReportFolder(report, dir);
+      const shown = relative(io.cwd, dir);
+      io.stdout(`report: ${shown.startsWith('..') ? dir : shown || '.'}\n`);
+    }
+    for (const line of closingLines(tally)) io.stdout(`${line}\n`);
+    return tally.failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await evaluator.close();
+  }
+}
+
+function parseSuites(value: string | undefined, propertyNamed: boolean): RunSuite[] {
+  if (value === undefined) return propertyNamed ? ['properties'] : [...RUN_SUITES];
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) {
+    if (!(RUN_SUITES as readonly string[]).includes(n)) {
+      const hint = n === 'live' ? ' (AWS itself: use `iam-conformance live`)' : '';
+      throw new InputError(`--suite: unknown suite "${n}"${hint}; suites are: ${RUN_SUITES.join(', ')}`);
+    }
+  }
+  // Always in the run's own order, whatever order they were named in.
+  return RUN_SUITES.filter((s) => names.includes(s));
+}

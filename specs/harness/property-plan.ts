@@ -1,0 +1,35 @@
+import { PROFILE_NAMES, profileSettings } from '../../generators/profiles.js';
+import type { Feature } from '../../oracle/types.js';
+import { defaultPlan, type PlannedRun } from '../properties/defaults.js';
+import { PROPERTIES, propertyByName } from '../properties/index.js';
+import { InputError } from './input-error.js';
+
+export interface PropertySelection {
+  /** `--property NAME`: only that property. */
+  readonly property?: string;
+  /** `--profile NAME`: every selected property under that profile (instead of the default plan). */
+  readonly profile?: string;
+  /** Features never generated: the evaluator's unsupported ones and `--exclude-features`. */
+  readonly excluded: readonly Feature[];
+}
+
+/**
+ * Which (property, settings) pairs a run executes: the default plan (differential under each profile,
+ * the rest under `default`), narrowed by `--property` and `--profile`. Unknown names are bad input.
+ */
+export function planProperties(sel: PropertySelection): PlannedRun[] {
+  const properties = sel.property === undefined ? PROPERTIES : [propertyByName(sel.property) ?? unknownProperty(sel.property)];
+  if (sel.profile === undefined) {
+    const plan = defaultPlan(properties, sel.excluded);
+    // An explicitly named property runs even if the default plan would leave it out.
+    if (plan.length === 0 && sel.property !== undefined) return planProperties({ ...sel, profile: 'default' });
+    return plan;
+  }
+  const settings = profileSettings(sel.profile, sel.excluded);
+  if (!settings) throw new InputError(`--profile: unknown profile "${sel.profile}"; profiles are: ${PROFILE_NAMES.join(', ')}`);
+  return properties.map((property) => ({ property, settings }));
+}
+
+function unknownProperty(name: string): never {
+  throw new InputError(`--property: unknown property "${name}"; properties are: ${PROPERTIES.map((p) => p.name).join(', ')}`);
+}

@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import type { Evaluator } from '../../evaluators/evaluator.js';
+import { loadCatalogue } from '../../generators/catalogue.js';
+import { evaluate as oracle } from '../../oracle/index.js';
+import type { Feature } from '../../oracle/types.js';
+import { runProperty } from '../properties/run-property.js';
+import type { ExpectationSet } from './expectations.js';
+import { maskKnownDivergences } from './known-divergences.js';
+import { shellQuote } from './print.js';
+import type { Progress } from './progress.js';
+import { planProperties } from './property-plan.js';
+import type { Failure } from './results.js';
+import { runVectorFiles } from './run-vectors.js';
+import { shardItems, shardRuns, shardSeed, type Shard } from './shard.js';
+import { Tally } from './tally.js';
+import { loadVectorFiles } from './vector-file.js';
+
+/** The suites `run` can execute (live has its own verb). */
+export const RUN_SUITES = ['regressions', 'vectors', 'properties'] as const;
+export type RunSuite = (typeof RUN_SUITES)[number];
+
+export interface RunSuitesOptions {
+  readonly evaluator: Evaluator;
+  readonly suites: readonly RunSuite[];
+  readonly seed: number;
+  /** Generated inputs per (property, profile) pair, before sharding. */
+  readonly runs: number;
+  readonly property?: string;
+  /** fast-check replay path (with `property`): replays exactly one counterexample. */
+  readonly path?: string;
+  readonly profile?: string;
+  /** Only vector/regression cases with one of these features (generation is not narrowed). */
+  readonly features: readonly Feature[];
+  readonly excludeFeatures: readonly Feature[];
+  readonly shard: Shard;
+  readonly expectations: ExpectationSet;
+  readonly vectorPaths: readonly string[];
+  readonly regressionPaths: readonly string[];
+  readonly progress: Progress;
+  readonly displayPath?: (file: string) => string;
+  /** Called with each failure as soon as it is known. */
+  readonly onFailure?: (f: Failure) => void;
+}
+
+/**
+ * A whole run, in order: regressions (shrunk counterexamples of earlier runs), known-answer vectors,
+ * then the properties over generated cases. Everything is deterministic from the seed.
+ */
+export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
+  const tally = new Tally();
+  const show = o.displayPath ?? ((f: string) => f);
+  const spec = shellQuote(o.evaluator.spec);
+  // Check names before spending time on the other suites.
+  const excluded = [...new Set([...o.evaluator.unsupportedFeatures, ...o.excludeFeatures])];
+  const plan = o.suites.includes('properties') ? planProperties({ property: o.property, profile: o.profile, excluded }) : [];
+
+  for (const suite of ['regressions', 'vectors'] as const) {
+    if (!o.suites.includes(suite)) continue;
+    const paths = (suite === 'vectors' ? o.vectorPaths : o.regressionPaths).filter((p) => existsSync(p));
+    const files = shardItems(paths.length ? await loadVectorFiles(paths) : [], o.shard);
+    o.progress.start(suite, 0);
+    const part = await runVectorFiles(files, {
+      suite,
+      evaluator: o.evaluator,
+      expectations: o.expectations,
+      features: o.features,
+      excludeFeatures: o.excludeFeatures,
+      oracle,
+      displayPath: show,
+      replay: (file) => `iam-conformance ${suite === 'vectors' ? 'vectors' : 'replay'} ${shellQuote(file)} --evaluator ${spec}`,
+      onProgress: (done, total) => o.progress.update(done, total),
+    });
+    o.progress.stop();
+    part.failures.forEach((f) => o.onFailure?.(f));
+    tally.merge(part);
+  }
+
+  if (plan.length === 0) return tally;
+  const catalogue = await loadCatalogue();
+  const evaluator = maskKnownDivergences(o.evaluator, o.expectations, oracle);
+  // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
+  const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
+  const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
+  for (const { property, settings } of plan) {
+    evaluator.resetMasked();
+    const label = `${property.name} [${settings.profile}]`;
+    o.progress.start(label, runs);
+    const run = await runProperty(property, evaluator, {
+      seed,
+      runs,
+      ...(o.path !== undefined ? { path: o.path } : {}),
+      settings,
+      catalogue,
+      onProgress: (done, total) => o.progress.update(done, total),
+    });
+    o.progress.stop();
+    // Inputs answered from a recorded divergence passed only thanks to it: count them apart.
+    const known = Math.min(evaluator.masked(), run.counts.agree);
+    const counts = { ...run.counts, agree: run.counts.agree - known, expectedDivergence: run.counts.expectedDivergence + known };
+    tally.recordCounts(counts);
+    if (run.failure) {
+      tally.features.add(run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
+      tally.failures.push(run.failure);
+      o.onFailure?.(run.failure);
+    }
+    tally.entries.push({
+      suite: 'properties',
+      name: label,
+      counts,
+      durationMs: run.durationMs,
+      failures: run.failure ? [run.failure.id] : [],
+    });
+  }
+  return tally;
+}
