@@ -1,17 +1,135 @@
+import { join, relative, resolve } from 'node:path';
+import { evaluate } from '../../oracle/index.js';
+import {
+  createAwsEvaluator,
+  describePlan,
+  effectiveEnv,
+  planAwsCalls,
+  resolveSettings,
+  type AwsEvaluator,
+} from '../../evaluators/aws/index.js';
+import { writeReportFolder } from '../../reports/index.js';
+import { expectationsFor } from '../../specs/harness/expectations.js';
+import { closingLines, failureLine } from '../../specs/harness/print.js';
+import { createProgress } from '../../specs/harness/progress.js';
+import { buildReport } from '../../specs/harness/report.js';
+import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from '../../specs/live/live-plan.js';
+import { runLive } from '../../specs/live/live-run.js';
+import { recordVerified } from '../../specs/live/record.js';
 import type { CliCommand } from '../command.js';
-import { EXIT } from '../io.js';
+import { EXIT, type CliIo, type ExitCode } from '../io.js';
+import { packageRoot } from '../package-root.js';
+import { toolVersion } from '../tool-version.js';
 
-// Placeholder until the verb is built: it says so and fails, it never pretends to have run.
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export const liveCommand: CliCommand = {
   register(program, io, done) {
     program
       .command('live')
-      .description('(not built yet)')
-      .allowUnknownOption()
-      .allowExcessArguments()
-      .action(() => {
-        io.stderr('iam-conformance live: not built yet\n');
-        done(EXIT.badInput);
-      });
+      .description('Ask AWS itself (SimulatePrincipalPolicy / SimulateCustomPolicy) and compare with the oracle and the vectors')
+      .option('--suite <list>', 'vectors and/or properties (comma-separated)', 'vectors,properties')
+      .option('--vectors <path>', 'vector file or folder (repeatable; default: the shipped specs/vectors)', collect)
+      .option('--runs <n>', 'generated case families (25 actions each)')
+      .option('--seed <n>', 'seed of the generated families (default: today as YYYYMMDD, or the checkpoint\'s on --resume)')
+      .option('--max-calls <n>', 'budget of AWS calls; cases beyond it are reported as skipped')
+      .option('--resume', 'reuse the answers in the checkpoint instead of asking AWS again')
+      .option('--checkpoint <file>', 'checkpoint file (default: .iam-conformance/live-checkpoint.jsonl)')
+      .option('--dry-run', 'print the planned calls and exit (no credentials needed)')
+      .option('--record <dir>', 'save every AWS answer as a vector file (verifiedBy/verifiedAt)')
+      .option('--report-dir <dir>', 'write a report folder (report.json, summary.md, index.html, junit.xml)')
+      .option('--api <api>', 'principal (SimulatePrincipalPolicy, default) or custom (SimulateCustomPolicy)')
+      .option('--quiet', 'no progress output')
+      .action(async (opts: LiveCliOptions) => done(await liveVerb(opts, io)));
   },
 };
+
+async function liveVerb(opts: LiveCliOptions, io: CliIo): Promise<ExitCode> {
+  const plan = parseLiveOptions(opts, io.cwd, io.env, join(packageRoot(), 'specs', 'vectors'));
+  const items = await collectItems(plan, io.cwd);
+  const show = (p: string) => (p.startsWith(io.cwd) ? relative(io.cwd, p) || '.' : p);
+  if (opts.dryRun) {
+    const settings = resolveSettings(plan.api ? { api: plan.api } : {}, effectiveEnv({ env: io.env, cwd: io.cwd }));
+    io.stdout(`${describePlan(planAwsCalls(items.map((i) => i.case), settings))}\n`);
+    const budget = plan.maxCalls ?? settings.maxCalls;
+    if (budget !== undefined) io.stdout(`budget: ${budget} calls (--max-calls); the rest would be skipped\n`);
+    io.stdout(`seed ${plan.seed}, ${items.length} cases\n`);
+    return EXIT.ok;
+  }
+  const startedAt = new Date();
+  const evaluator = await createAwsEvaluator({
+    env: io.env,
+    cwd: io.cwd,
+    ...(plan.api ? { api: plan.api } : {}),
+    ...(plan.maxCalls !== undefined ? { maxCalls: plan.maxCalls } : {}),
+    checkpointPath: plan.checkpointPath,
+    resume: plan.resume,
+    checkpointHeader: { seed: plan.seed, runs: plan.runs, suites: plan.suites },
+    log: (line) => io.stderr(`${line}\n`),
+  });
+  try {
+    const progress = createProgress(io, { quiet: opts.quiet });
+    progress.start('live', items.length);
+    const run = await runLive(items, evaluator, {
+      oracle: evaluate,
+      expectations: expectationsFor('aws'),
+      onProgress: (d, t) => progress.update(d, t),
+    });
+    progress.stop();
+    for (const f of run.tally.failures) io.stdout(`${evaluator.scrub(failureLine(f))}\n`);
+    if (opts.record) {
+      const written = recordVerified(items, run.answers, resolve(io.cwd, opts.record), {
+        api: evaluator.settings.api,
+        verifiedAt: new Date().toISOString(),
+        seed: plan.seed,
+      });
+      io.stdout(`recorded ${written.length} AWS-verified vector file(s) in ${show(resolve(io.cwd, opts.record))}\n`);
+    }
+    if (opts.reportDir) {
+      const dir = resolve(io.cwd, opts.reportDir);
+      const report = buildReport(run.tally, {
+        tool: { name: 'iam-conformance', version: toolVersion() },
+        verb: 'live',
+        evaluator,
+        startedAt,
+        finishedAt: new Date(),
+        seed: plan.seed,
+        settings: reportSettings(plan, evaluator, show),
+        excludedFeatures: [],
+      });
+      await writeReportFolder(report, dir);
+      io.stdout(`report: ${show(dir)}\n`);
+    }
+    io.stdout(`${statsLine(evaluator)}\n`);
+    for (const line of closingLines(run.tally)) io.stdout(`${line}\n`);
+    return run.tally.failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await evaluator.close();
+  }
+}
+
+function statsLine(ev: AwsEvaluator): string {
+  const s = ev.stats();
+  const perCall = s.batches > 0 ? (s.decisions / s.batches).toFixed(1) : '0';
+  return (
+    `aws: ${s.calls} calls (${s.pages} pages, ${s.retries} retries, ${s.throttled} throttled), ` +
+    `${s.decisions} decisions in ${s.batches} answered calls (${perCall} per call), ${s.fromCheckpoint} from the checkpoint`
+  );
+}
+
+function reportSettings(plan: LivePlan, ev: AwsEvaluator, show: (p: string) => string): Record<string, unknown> {
+  const s = ev.settings;
+  return {
+    suites: plan.suites,
+    vectors: plan.vectorPaths.map(show),
+    runs: plan.runs,
+    api: s.api,
+    principalArn: s.principalArn ?? null,
+    region: s.region,
+    maxCalls: s.maxCalls ?? null,
+    callsPerSecond: s.callsPerSecond,
+    resume: plan.resume,
+    checkpoint: show(plan.checkpointPath),
+    aws: ev.stats(),
+  };
+}

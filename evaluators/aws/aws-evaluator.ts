@@ -66,6 +66,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
     api: settings.api,
     principalArn: settings.principalArn ?? null,
     createdAt: new Date().toISOString(),
+    ...options.checkpointHeader,
   });
   const counters = { batches: 0, decisions: 0, fromCheckpoint: 0, skipped: 0 };
   let ready: Promise<void> | undefined;

@@ -13,6 +13,17 @@ interface Line {
   readonly answers: Record<string, EvaluatorResult>;
 }
 
+/** The first line of a checkpoint file (api, principal, and whatever the caller stored), if readable. */
+export function readCheckpointHeader(path: string): Record<string, unknown> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const first = JSON.parse(readFileSync(path, 'utf8').split('\n')[0] ?? '') as Record<string, unknown>;
+    return first.kind === 'header' ? first : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class Checkpoint {
   private readonly answers = new Map<string, Map<string, EvaluatorResult>>();
 

@@ -6,3 +6,5 @@ export { LiveSetupError } from './errors.js';
 export { planAwsCalls, describePlan, type CallPlan } from './plan.js';
 export { settingsFromEnv, parseApi, type AwsSettings, type SimulateApi } from './settings.js';
 export { makeScrubber, type Scrubber } from './scrub.js';
+export { readCheckpointHeader } from './checkpoint.js';
+export { envWithDotenv } from './settings.js';

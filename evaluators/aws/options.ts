@@ -21,6 +21,8 @@ export interface AwsEvaluatorOptions {
   readonly actionsPerCall?: number;
   /** Keep the answers already in the checkpoint instead of starting it afresh. */
   readonly resume?: boolean;
+  /** Extra fields for the checkpoint's first line (e.g. the seed, so `--resume` regenerates the same cases). */
+  readonly checkpointHeader?: Readonly<Record<string, unknown>>;
   /** Credentials or a provider (default: environment / .env, then the SDK's standard chain). */
   readonly credentials?: Credentials;
   /** Check the principal is empty before the first case (default true; SimulatePrincipalPolicy only). */
@@ -39,7 +41,7 @@ export interface AwsEvaluatorOptions {
 /** The effective environment: the given one, or process.env plus `.env` (copied into process.env for the SDK). */
 export function effectiveEnv(options: AwsEvaluatorOptions): Env {
   const cwd = options.cwd ?? process.cwd();
-  if (options.env !== undefined) return envWithDotenv(options.env, cwd);
+  if (options.env !== undefined && options.env !== process.env) return envWithDotenv(options.env, cwd);
   const merged = envWithDotenv(process.env, cwd);
   // The SDK's own providers (AWS_PROFILE, web identity, …) read process.env, so .env values go there too.
   for (const [k, v] of Object.entries(merged)) if (process.env[k] === undefined && v !== undefined) process.env[k] = v;
