@@ -78,7 +78,8 @@ export function renderConditionBlock(
   settings: GeneratorSettings,
   recipes: readonly ConditionRecipe[],
 ): Record<string, Record<string, unknown>> | undefined {
-  const keys = [...w.keys, ...w.variables];
+  // Variables are string keys: testable only where String operators are.
+  const keys = [...w.keys, ...(settings.enableStringConditions ? w.variables : [])];
   if (keys.length === 0) return undefined;
   const block: Record<string, Record<string, unknown>> = {};
   const seen = new Set<string>();

@@ -26,8 +26,8 @@ function arnPattern(arn: string, form: number, cut: number): string {
   }
 }
 
-function stringPattern(s: string, form: number, cut: number): string {
-  switch (form % 6) {
+function stringPattern(s: string, form: number, cut: number, escapes: boolean): string {
+  switch (form % (escapes ? 6 : 4)) {
     case 1:
       return starAfter(s, cut);
     case 2:
@@ -46,7 +46,7 @@ function variableText(w: World, v: number): string | undefined {
   if (w.variables.length === 0) return undefined;
   const key = pick(w.variables, v);
   const spelling = Math.floor(v / w.variables.length) % 4;
-  if (spelling === 1) return `\${${key.name.toLowerCase()}}`;
+  if (spelling === 1 && w.keyCase) return `\${${key.name.toLowerCase()}}`;
   if (spelling === 2) return `\${${key.name}, '${pick(key.anchors, v)}'}`;
   return `\${${key.name}}`;
 }
@@ -57,7 +57,7 @@ export function conditionValues(w: World, key: WorldKey, base: string, r: Condit
   const anchors = r.values.map((v) => pick(key.anchors, v));
   let out: unknown[];
   if (base.startsWith('Arn')) out = anchors.map((a, i) => (base.endsWith('Like') || i > 0 ? arnPattern(a, r.form, r.values[i] ?? 0) : a));
-  else if (base.includes('Like')) out = anchors.map((a, i) => stringPattern(a, r.form + i, r.values[i] ?? 0));
+  else if (base.includes('Like')) out = anchors.map((a, i) => stringPattern(a, r.form + i, r.values[i] ?? 0, w.variables.length > 0));
   else if (base.includes('IgnoreCase')) out = anchors.map((a, i) => ((r.form + i) % 2 ? a.toUpperCase() : a));
   else if (base.startsWith('Numeric') && r.bare) out = anchors.map(Number);
   else if (base === 'Bool' && r.bare) out = anchors.map((a) => a === 'true');

@@ -17,10 +17,10 @@ export interface PolicySetRecipe {
 export const ALLOW_ALL = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } as const;
 
 export function policySet(settings: GeneratorSettings): fc.Arbitrary<PolicySetRecipe> {
-  const boundary = fc.oneof(
-    { arbitrary: fc.constant<'allowAll'>('allowAll'), weight: 1 },
-    { arbitrary: policy(settings), weight: 4 },
-  );
+  // `Allow *` uses an action wildcard: not when wildcards are excluded.
+  const boundary = settings.enableActionWildcards
+    ? fc.oneof({ arbitrary: fc.constant<'allowAll' | PolicyRecipe>('allowAll'), weight: 1 }, { arbitrary: policy(settings), weight: 4 })
+    : policy(settings);
   return fc.record({
     policies: fc.array(policy(settings), { minLength: 1, maxLength: Math.max(1, settings.enableMultiplePolicies ? settings.maxPolicies : 1) }),
     boundary: settings.enableBoundaries

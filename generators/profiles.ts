@@ -12,10 +12,11 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
     ...DEFAULT_SETTINGS,
     profile: 'conditions',
     maxPolicies: 2,
-    maxStatements: 2,
-    maxConditions: 4,
+    maxStatements: 3,
+    maxConditions: 3,
     maxKeys: 4,
     conditionPercent: 90,
+    denyPercent: 45,
     enableBoundaries: false,
   },
   /** Action and resource patterns only: no conditions, more actions in the world. */

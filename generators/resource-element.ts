@@ -96,7 +96,8 @@ export function renderResourcePattern(w: World, r: ResourcePatternRecipe): strin
       // The name segment replaced by a variable; the request's aws:username is drawn from the same names.
       const last = Math.max(arn.lastIndexOf('/'), start - 1);
       const v = pick(w.variables, r.variable);
-      const text = pick([`\${${v.name}}`, `\${${v.name.toUpperCase()}}`, `\${${v.name}, '${pick(w.names, r.cut)}'}`], r.cut);
+      const spellings = [`\${${v.name}}`, `\${${v.name}, '${pick(w.names, r.cut)}'}`, ...(w.keyCase ? [`\${${v.name.toUpperCase()}}`] : [])];
+      const text = pick(spellings, r.cut);
       return arn.slice(0, last + 1) + text;
     }
     case 'upperCase':

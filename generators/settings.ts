@@ -18,7 +18,7 @@ export interface GeneratorSettings {
   readonly maxKeys: number;
   /** Percentage of statements with `Effect: Deny`. @defaultValue 30 */
   readonly denyPercent: number;
-  /** Percentage of statements that carry a Condition block. @defaultValue 55 */
+  /** Percentage of statements that carry a Condition block. @defaultValue 70 */
   readonly conditionPercent: number;
   /** Percentage of cases with a permissions boundary (when `enableBoundaries`). @defaultValue 25 */
   readonly boundaryPercent: number;
@@ -82,7 +82,7 @@ export const DEFAULT_SETTINGS: GeneratorSettings = {
   maxActions: 3,
   maxKeys: 3,
   denyPercent: 30,
-  conditionPercent: 55,
+  conditionPercent: 70,
   boundaryPercent: 25,
   enableDeny: true,
   enableMultiplePolicies: true,

@@ -37,6 +37,8 @@ export interface World {
   readonly variables: readonly WorldKey[];
   /** Names used in resource ARNs, which the variables' values are drawn from too. */
   readonly names: readonly string[];
+  /** Whether key names (also inside `${…}`) may be written in other letter case. */
+  readonly keyCase: boolean;
 }
 
 export const ACCOUNT = '123456789012';
@@ -146,6 +148,7 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes:
     keys: dedupedKeys,
     variables,
     names: unique(names),
+    keyCase: settings.enableKeyCase,
   };
 }
 

@@ -1,0 +1,64 @@
+/**
+ * An evaluator's unsupported features are never generated: for each feature, cases generated with it
+ * excluded never carry it (as `caseFeatures` computes features from content), in every profile.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalogue, type Catalogue } from '../generators/catalogue.js';
+import { evaluationCase } from '../generators/evaluation-case.js';
+import { malformedCase } from '../generators/malformed-case.js';
+import { PROFILE_NAMES, PROFILES, profileSettings } from '../generators/profiles.js';
+import { FEATURES, validatePolicy, type Case } from '../oracle/index.js';
+import { caseFeatures } from './harness/features.js';
+
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = await loadCatalogue();
+});
+
+const docsOf = (c: Case): unknown[] => [...c.policies, ...(c.permissionsBoundaries ?? [])];
+
+describe('generated cases and features', () => {
+  it.each(FEATURES.filter((f) => f !== 'malformed-policy'))('never generate %s when it is excluded', (feature) => {
+    for (const profile of PROFILE_NAMES) {
+      const settings = profileSettings(profile, [feature])!;
+      const cases = fc.sample(evaluationCase(catalogue, settings), { seed: 5, numRuns: 80 });
+      const offending = cases.find((c) => caseFeatures(c).includes(feature));
+      expect(offending, `${profile}: ${JSON.stringify(offending)}`).toBeUndefined();
+    }
+  });
+
+  it('still generates every generatable feature in the default profile', () => {
+    const seen = new Set(fc.sample(evaluationCase(catalogue, PROFILES.default!), { seed: 5, numRuns: 400 }).flatMap(caseFeatures));
+    // Binary keys do not exist in the catalogue; malformed policies come from their own arbitrary.
+    const expected = FEATURES.filter((f) => f !== 'condition-binary' && f !== 'malformed-policy');
+    expect(expected.filter((f) => !seen.has(f))).toEqual([]);
+  });
+});
+
+describe('validity', () => {
+  it.each(PROFILE_NAMES)('generates only valid policies in the %s profile', (profile) => {
+    const cases = fc.sample(evaluationCase(catalogue, PROFILES[profile]!), { seed: 9, numRuns: 300 });
+    for (const c of cases) {
+      for (const d of docsOf(c)) {
+        const r = validatePolicy(d);
+        expect(r.ok, `${JSON.stringify(d)}: ${JSON.stringify(r.ok ? '' : r.errors)}`).toBe(true);
+      }
+    }
+  });
+
+  it('breaks exactly the announced rule in malformed cases', () => {
+    const cases = fc.sample(malformedCase(catalogue, PROFILES.default!), { seed: 3, numRuns: 400 });
+    const rules = new Set<string>();
+    for (const m of cases) {
+      rules.add(m.rule);
+      const errors = docsOf(m.case).flatMap((d) => {
+        const r = validatePolicy(d);
+        return r.ok ? [] : r.errors.map((e) => e.rule);
+      });
+      expect(errors, `${m.rule} at ${m.where}: ${JSON.stringify(m.case.policies)}`).toContain(m.rule);
+      expect(caseFeatures(m.case)).toContain('malformed-policy');
+    }
+    expect(rules.size).toBeGreaterThan(25);
+  });
+});
