@@ -94,15 +94,23 @@ export const slug = (s: string, max = 60, fallback = 'failure'): string =>
     .slice(0, max)
     .replace(/-+$/, '') || fallback;
 
+/** What a failure is about, in a few words for its file name: the vector group or the property. */
+function nameLabel(f: Failure): string {
+  const o = f.origin;
+  if (o.kind === 'property') return `${o.property}-${o.profile}`;
+  return o.group || f.title || f.id;
+}
+
 /**
- * The divergence file name of each failure (keyed by the object, so even duplicate ids get a file): a readable slug of the id plus a hash of it,
- * so names are stable from run to run, safe on every file system and distinct within a report.
+ * The divergence file name of each failure (keyed by the object, so even duplicate ids get a file): a
+ * readable slug of its group or property plus a hash of its id, so names are stable from run to run,
+ * safe on every file system and distinct within a report.
  */
 export function divergenceFileNames(failures: readonly Failure[]): Map<Failure, string> {
   const names = new Map<Failure, string>();
   const taken = new Set<string>();
   for (const f of failures) {
-    const base = `${slug(f.id)}-${shortHash(f.id)}`;
+    const base = `${slug(nameLabel(f), 50)}-${shortHash(f.id)}`;
     let name = `${base}.json`;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}.json`;
     taken.add(name);

@@ -1,4 +1,5 @@
-import type { Failure } from '../specs/harness/results.js';
+import type { Feature } from '../oracle/types.js';
+import type { Counts, Failure, RunReport } from '../specs/harness/results.js';
 import { expectedOf, resultLabel } from './labels.js';
 
 /** Failures that probably share one cause, smallest case first (the one a person should read). */
@@ -9,25 +10,45 @@ export interface CauseGroup {
 
 const caseSize = (f: Failure): number => JSON.stringify(f.case).length;
 
+/** Share of a feature's evaluated cases that failed: the features a bug lives in fail most. */
+function failureRate(c: Counts | undefined): number {
+  if (!c) return 0;
+  const evaluated = c.agree + c.diverge + c.expectedDivergence + c.errored;
+  return evaluated === 0 ? 0 : (c.diverge + c.errored) / evaluated;
+}
+
 /**
- * The cause key: the property for generated failures, else the feature set; both with the
+ * The feature that best explains a failure: of its features, the one failing at the highest rate across
+ * the whole run (ties: the rarer feature, then by name). A deny-blind evaluator fails nearly every
+ * `explicit-deny` case but only some `action-wildcard` ones, so all its failures land on `explicit-deny`.
+ */
+export function primaryFeature(f: Failure, perFeature: RunReport['perFeature']): Feature | undefined {
+  const size = (x: Feature) => {
+    const c = perFeature[x];
+    return c ? c.agree + c.diverge + c.expectedDivergence + c.errored : 0;
+  };
+  return [...f.features].sort(
+    (a, b) => failureRate(perFeature[b]) - failureRate(perFeature[a]) || size(a) - size(b) || (a < b ? -1 : 1),
+  )[0];
+}
+
+/**
+ * The cause: the property for generated failures, else the primary feature; both with the
  * expected → actual pair, since one broken rule shows up as one such pair. Unconfirmed vectors
  * group apart because they do not fail the run.
  */
-function causeTitle(f: Failure): string {
+function causeTitle(f: Failure, perFeature: RunReport['perFeature']): string {
   const pair = `expected ${expectedOf(f.expected)}, got ${resultLabel(f.actual)}`;
   const where =
-    f.origin.kind === 'property'
-      ? `property ${f.origin.property}`
-      : `features ${[...f.features].sort().join(', ') || '(none)'}`;
+    f.origin.kind === 'property' ? `property ${f.origin.property}` : (primaryFeature(f, perFeature) ?? 'no feature');
   return `${f.required ? '' : 'unconfirmed: '}${where}: ${pair}`;
 }
 
 /** Groups failures by cause; biggest group first, then by title, so the order is stable. */
-export function groupFailures(failures: readonly Failure[]): CauseGroup[] {
+export function groupFailures(failures: readonly Failure[], perFeature: RunReport['perFeature'] = {}): CauseGroup[] {
   const byTitle = new Map<string, Failure[]>();
   for (const f of failures) {
-    const title = causeTitle(f);
+    const title = causeTitle(f, perFeature);
     byTitle.set(title, [...(byTitle.get(title) ?? []), f]);
   }
   return [...byTitle.entries()]

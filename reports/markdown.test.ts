@@ -28,7 +28,7 @@ describe('summary.md', () => {
       expect(md).toContain(`#### ${mdText(f.title)}`);
       expect(md).toContain(mdCode(f.replay));
     }
-    expect(md).toContain('### 1. features condition-string, explicit-deny: expected explicitDeny, got allowed (1)');
+    expect(md).toContain('### 1. condition-string: expected explicitDeny, got allowed (1)\n\nFeatures involved: condition-string ×1, explicit-deny ×1');
     expect(md).toContain('property differential: expected implicitDeny, got allowed');
     expect(md).toMatch(/### 4\. unconfirmed: /);
     expect(md).toContain('- deciding statement: policies\\[0\\].Statement\\[1\\] (Deny, Sid "DenyRed")');

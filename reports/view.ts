@@ -28,7 +28,12 @@ export interface ReportView {
   readonly facts: readonly (readonly [string, string])[];
   readonly features: readonly { readonly name: string; readonly counts: Counts }[];
   readonly suites: readonly { readonly name: string; readonly entries: number; readonly counts: Counts }[];
-  readonly causes: readonly { readonly title: string; readonly failures: readonly FailureView[] }[];
+  readonly causes: readonly {
+    readonly title: string;
+    /** Features among the cause's failures, most frequent first: `explicit-deny ×45, not-action ×3`. */
+    readonly features: string;
+    readonly failures: readonly FailureView[];
+  }[];
   readonly failureCount: number;
 }
 
@@ -87,6 +92,19 @@ function failureView(f: Failure, report: RunReport, file: string | undefined, di
   };
 }
 
+/** Settings can list hundreds of paths; the page shows the start, report.json has them all. */
+const SETTINGS_SHOWN = 300;
+const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.slice(0, max)}… (in full in report.json)`);
+
+function featureTally(failures: readonly Failure[]): string {
+  const n = new Map<string, number>();
+  for (const f of failures) for (const x of new Set(f.features)) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([x, k]) => `${x} ×${k}`)
+    .join(', ');
+}
+
 /** Quotes a word for a POSIX shell when it needs it. */
 export const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -100,7 +118,7 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     ['Finished', `${report.finishedAt} (${durationLabel(report.startedAt, report.finishedAt)})`],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
     ['Excluded features', report.excludedFeatures.join(', ') || '—'],
-    ['Settings', JSON.stringify(report.settings)],
+    ['Settings', clip(JSON.stringify(report.settings), SETTINGS_SHOWN)],
   ];
   const features = FEATURES.flatMap((name) => {
     const counts = report.perFeature[name];
@@ -111,8 +129,9 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     if (entries.length === 0) return [];
     return [{ name, entries: entries.length, counts: entries.reduce((c, e) => addCounts(c, e.counts), ZERO_COUNTS) }];
   });
-  const causes = groupFailures(report.failures).map((g) => ({
+  const causes = groupFailures(report.failures, report.perFeature).map((g) => ({
     title: g.title,
+    features: featureTally(g.failures),
     failures: g.failures.map((f) => failureView(f, report, options.files?.get(f), options.dir)),
   }));
   return {
