@@ -3,6 +3,7 @@ import type { Case } from '../oracle/types.js';
 import {
   caseToSimulation,
   contextValue,
+  contextVariables,
   engineFallbackReason,
   engineResultToVerdict,
   outputToVerdict,
@@ -66,6 +67,18 @@ describe('caseToSimulation', () => {
       'aws:TagKeys': ['team'],
       'sagemaker:InstanceTypes': [],
     });
+  });
+});
+
+describe('contextVariables', () => {
+  it('merges entries for the same key in any case, keeping every value in order', () => {
+    expect(
+      contextVariables([
+        { key: 'aws:username', type: 'string', values: ['a'] },
+        { key: 'AWS:UserName', type: 'string', values: ['b'] },
+        { key: 'aws:SourceIp', type: 'ip', values: ['10.0.0.1'] },
+      ]),
+    ).toEqual({ 'aws:username': ['a', 'b'], 'aws:SourceIp': '10.0.0.1' });
   });
 });
 

@@ -146,17 +146,35 @@ export function contextValue(entry: ContextEntry): string | string[] {
   return entry.values[0] as string;
 }
 
+/**
+ * The case's context entries as iam-simulate's `contextVariables`. Entries naming the same key (in any
+ * case) are merged, values in order, as the suite defines them (oracle/context.ts): a plain object could
+ * otherwise keep only one of them and silently drop supplied values.
+ */
+export function contextVariables(entries: readonly ContextEntry[]): Record<string, string | string[]> {
+  const merged = new Map<string, ContextEntry>();
+  for (const entry of entries) {
+    const lower = entry.key.toLowerCase();
+    const seen = merged.get(lower);
+    if (!seen) {
+      merged.set(lower, entry);
+      continue;
+    }
+    const type = (seen.type.endsWith('List') ? seen.type : `${seen.type}List`) as ContextEntry['type'];
+    merged.set(lower, { key: seen.key, type, values: [...seen.values, ...entry.values] });
+  }
+  return Object.fromEntries([...merged.values()].map((e) => [e.key, contextValue(e)]));
+}
+
 /** Case → Simulation. */
 export function caseToSimulation(c: Case): SimulationInput {
-  const contextVariables: Record<string, string | string[]> = {};
-  for (const entry of c.request.context) contextVariables[entry.key] = contextValue(entry);
   const boundaries = c.permissionsBoundaries ?? [];
   return {
     request: {
       principal: SIMULATED_PRINCIPAL,
       action: c.request.action,
       resource: { resource: c.request.resource, accountId: SIMULATED_ACCOUNT },
-      contextVariables,
+      contextVariables: contextVariables(c.request.context),
     },
     identityPolicies: c.policies.map((policy, i) => ({ name: policyName('policies', i), policy })),
     // An empty list would still count as "has a boundary" in some code paths: pass none instead.
