@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Evaluator } from '../evaluators/evaluator.js';
+import { createOracleEvaluator } from '../evaluators/oracle.js';
+import { evaluate } from '../oracle/index.js';
+import type { Case } from '../oracle/types.js';
+import { runVectorFiles } from '../specs/harness/run-vectors.js';
 import { groupCases, parseVectorFile } from '../specs/harness/vector-file.js';
-import { divergenceFileNames, EVALUATION_LOGIC_URL, failureToVector, slug } from './divergence.js';
+import { divergenceFileNames, EVALUATION_LOGIC_URL, failureToVector, failureToVectorFile, slug } from './divergence.js';
 import { denyCase, erroredFailure, propertyFailure, vectorFailure } from './fixtures.js';
 
 const asFile = (group: unknown): string => JSON.stringify([group], null, 2);
@@ -60,5 +65,51 @@ describe('divergence file names', () => {
     expect(slug('Vectors/Conditions: String.json#0')).toBe('vectors-conditions-string-json-0');
     expect(slug('日本')).toBe('failure');
     expect(slug('x'.repeat(100))).toHaveLength(60);
+  });
+});
+
+describe('failureToVectorFile', () => {
+  // Only the first statement of each policy counts: right when the Deny comes first, wrong otherwise.
+  const firstStatementOnly: Evaluator = {
+    spec: 'test:first-statement',
+    name: 'first-statement',
+    unsupportedFeatures: [],
+    async evaluate(cases) {
+      return cases.map((c) => ({
+        kind: 'verdict' as const,
+        verdict: evaluate({
+          ...c,
+          policies: c.policies.map((p) => ({ ...(p as object), Statement: [(p as { Statement: unknown }).Statement].flat().slice(0, 1) })),
+        }),
+      }));
+    },
+    async close() {},
+  };
+  const policy = denyCase.policies[0] as { Statement: unknown[] };
+  const reversed: Case = { ...denyCase, policies: [{ ...policy, Statement: [...policy.Statement].reverse() }] };
+  const metamorphic = propertyFailure({
+    title: 'statement order does not matter',
+    case: reversed,
+    features: ['condition-string', 'explicit-deny'],
+    expected: { decision: 'explicitDeny' },
+    actual: { kind: 'verdict', verdict: { decision: 'explicitDeny' } },
+    related: { description: 'statements reversed', case: denyCase, actual: { kind: 'verdict', verdict: { decision: 'allowed' } } },
+  });
+
+  it('adds the transformed case of a metamorphic failure, so the file fails until the bug is fixed', async () => {
+    const groups = failureToVectorFile(metamorphic, { oracle: evaluate });
+    expect(groups).toHaveLength(2);
+    expect(groups[1]?.cases[0]?.expected).toBe('explicitDeny');
+    const file = parseVectorFile(JSON.stringify(groups), 'metamorphic.json');
+    const replay = (evaluator: Evaluator) => runVectorFiles([file], { suite: 'regressions', evaluator, replay: () => 'x' });
+    const broken = await replay(firstStatementOnly);
+    expect([broken.passed, broken.failed]).toEqual([1, 1]);
+    const fixed = await replay(createOracleEvaluator());
+    expect([fixed.passed, fixed.failed]).toEqual([2, 0]);
+  });
+
+  it('writes one group when there is no transformed case or no oracle to answer it', () => {
+    expect(failureToVectorFile(vectorFailure(), { oracle: evaluate })).toHaveLength(1);
+    expect(failureToVectorFile(metamorphic)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Failure } from '../specs/harness/results.js';
-import { isFeature, type Decision, type Feature, type PolicyDocument, type Request } from '../oracle/types.js';
+import { isFeature, type Case, type Decision, type Feature, type PolicyDocument, type Request, type Verdict } from '../oracle/types.js';
 import { expectedOf, originLabel, resultLabel } from './labels.js';
 
 /** Where generated failures point for their semantics: the page the oracle implements. */
@@ -36,6 +36,11 @@ export interface DivergenceMeta {
   readonly evaluator?: string;
   /** The run's seed, used when the failure's origin carries none. */
   readonly seed?: number;
+  /**
+   * The reference answer for the transformed case of a metamorphic failure. Passed in (the writer
+   * passes the oracle) so this module stays free of evaluation.
+   */
+  readonly oracle?: (c: Case) => Verdict;
 }
 
 const nonEmpty = (s: string | undefined, fallback: string): string => (s && s.trim() ? s : fallback);
@@ -73,6 +78,39 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
       },
     ],
   };
+}
+
+/**
+ * The whole divergence file of a failure. A metamorphic failure whose original case the evaluator
+ * answered correctly is only caught on the transformed case, so that case follows as a second group,
+ * expecting the oracle's answer: the file then fails against the evaluator until the bug is fixed.
+ */
+export function failureToVectorFile(f: Failure, meta: DivergenceMeta = {}): VectorGroupJson[] {
+  const main = failureToVector(f, meta);
+  if (!f.related || !meta.oracle) return [main];
+  const related = f.related;
+  const expected = expectedOf(meta.oracle(related.case));
+  return [
+    main,
+    {
+      ...main,
+      description: `${main.description} — transformed case (${related.description})`,
+      policies: related.case.policies,
+      permissionsBoundaries: related.case.permissionsBoundaries ?? [],
+      note: `${main.note ?? ''} This group is the transformed case; the evaluator answered ${resultLabel(related.actual)}.`.trim(),
+      cases: [
+        {
+          description: `${expected} is expected (the evaluator answered ${resultLabel(related.actual)})`,
+          request: {
+            action: related.case.request.action,
+            resource: related.case.request.resource,
+            context: related.case.request.context,
+          },
+          expected,
+        },
+      ],
+    },
+  ];
 }
 
 /** FNV-1a, enough to keep sanitised names apart; stable across runs and platforms. */

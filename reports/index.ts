@@ -5,13 +5,14 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunReport } from '../specs/harness/results.js';
-import { divergenceFileNames, failureToVector } from './divergence.js';
+import { evaluate } from '../oracle/index.js';
+import { divergenceFileNames, failureToVectorFile } from './divergence.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { InvalidReportError, reportSchemaErrors } from './schema.js';
 
-export { failureToVector, divergenceFileNames, EVALUATION_LOGIC_URL } from './divergence.js';
+export { failureToVector, failureToVectorFile, divergenceFileNames, EVALUATION_LOGIC_URL } from './divergence.js';
 export type { VectorGroupJson, DivergenceMeta } from './divergence.js';
 export { renderHtml } from './html.js';
 export type { RenderOptions } from './view.js';
@@ -52,9 +53,15 @@ export async function writeReportFolder(report: RunReport, dir: string): Promise
   await put('summary.md', renderMarkdown(report, { files: relative, dir }));
   await put('index.html', renderHtml(report, { files: relative, dir }));
   await put('junit.xml', renderJunit(report, relative));
-  const meta = { foundAt: report.startedAt, evaluator: report.evaluator.spec, ...(report.seed === undefined ? {} : { seed: report.seed }) };
+  // The oracle answers the transformed case of a metamorphic failure (see failureToVectorFile).
+  const meta = {
+    foundAt: report.startedAt,
+    evaluator: report.evaluator.spec,
+    oracle: evaluate,
+    ...(report.seed === undefined ? {} : { seed: report.seed }),
+  };
   for (const [failure, name] of relative) {
-    await put(name, `${JSON.stringify([failureToVector(failure, meta)], null, 2)}\n`);
+    await put(name, `${JSON.stringify(failureToVectorFile(failure, meta), null, 2)}\n`);
   }
   return written;
 }
