@@ -93,6 +93,16 @@ describe('caseFeatures', () => {
     expect(caseFeatures(kase([policy({}, '2008-10-17')]))).toEqual(['version-2008']);
   });
 
+  it('tags a variable without a context entry as a missing key, under Version 2012-10-17 only', () => {
+    const v = (version: string | null) => policy({ Resource: 'arn:aws:sagemaker:*:*:endpoint/${aws:username}' }, version);
+    expect(caseFeatures(kase([v('2012-10-17')]))).toContain('missing-key');
+    expect(caseFeatures(kase([v('2012-10-17')], undefined, [{ key: 'aws:username', type: 'string', values: ['a'] }]))).not.toContain(
+      'missing-key',
+    );
+    expect(caseFeatures(kase([v('2008-10-17')]))).not.toContain('missing-key');
+    expect(caseFeatures(kase([policy({ Resource: 'arn:aws:s3:::b/${*}' })]))).not.toContain('missing-key');
+  });
+
   it('tags a variable whose name differs in case from the context key', () => {
     const p = policy({ Resource: 'arn:aws:sagemaker:*:*:endpoint/${AWS:UserName}' });
     expect(caseFeatures(kase([p], undefined, [{ key: 'aws:username', type: 'string', values: ['bob'] }]))).toContain(

@@ -87,7 +87,8 @@ function collect(c: Case, found: Set<Feature>): void {
     const text = JSON.stringify(doc) ?? '';
     if (text.includes('${')) {
       found.add('policy-variables');
-      referenced.push(...variableNames(text));
+      // Only Version 2012-10-17 substitutes variables; elsewhere `${…}` is literal text and names no key.
+      if (isObject(doc) && doc.Version === POLICY_VERSIONS[0]) referenced.push(...variableNames(text));
     }
     for (const st of statementsOf(doc)) {
       if (st.Effect === 'Deny') found.add('explicit-deny');
@@ -106,15 +107,15 @@ function collect(c: Case, found: Set<Feature>): void {
       for (const [op, block] of Object.entries(st.Condition)) {
         for (const f of operatorFeatures(op)) found.add(f);
         if (!isObject(block)) continue;
-        for (const key of Object.keys(block)) {
-          referenced.push(key);
-          if (!contextKeys.some((k) => k.toLowerCase() === key.toLowerCase())) found.add('missing-key');
-        }
+        referenced.push(...Object.keys(block));
       }
     }
   }
+  // A key (condition key or variable) is missing when no context entry names it, ignoring case.
   for (const key of referenced) {
-    if (contextKeys.some((k) => k !== key && k.toLowerCase() === key.toLowerCase())) found.add('condition-key-case');
+    const same = contextKeys.filter((k) => k.toLowerCase() === key.toLowerCase());
+    if (same.length === 0) found.add('missing-key');
+    if (same.some((k) => k !== key)) found.add('condition-key-case');
   }
 }
 
