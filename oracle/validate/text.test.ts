@@ -24,6 +24,22 @@ describe('scanText', () => {
     expect(scanText(v, 1e9).length).toBe(compactLength(v));
   });
 
+  it('counts lone surrogates as the escapes JSON.stringify writes', () => {
+    const v = ['\ud800', 'a\udfffb', '\udbff\udbff'];
+    expect(scanText(v, 1e9)).toEqual({ length: compactLength(v), nonWhitespace: compactLength(v) });
+  });
+
+  it('measures exactly what JSON.stringify produces, for any string of any code units', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary', maxLength: 30 })), (v) => {
+        const s = scanText(v, Number.MAX_SAFE_INTEGER);
+        expect(s.length).toBe(compactLength(v));
+        expect(s.badCharacterPath !== undefined).toBe(/[^\u0000-\u00ff]/u.test(JSON.stringify(v)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves whitespace inside strings out of the non-whitespace count', () => {
     const v = { a: 'x y\tz' };
     const s = scanText(v, 1e9);

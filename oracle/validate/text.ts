@@ -14,7 +14,7 @@ export interface TextScan {
   length: number;
   /** Same, without the whitespace inside strings (the managed-policy count excludes whitespace). */
   nonWhitespace: number;
-  /** Path of the first string or key holding a character above U+00FF, if any. */
+  /** Path of the first string or key holding a character above U+00FF (lone surrogates are escaped), if any. */
   badCharacterPath?: string;
   /** The first such character, as `U+XXXX`. */
   badCharacter?: string;
@@ -80,21 +80,42 @@ function str(w: Walk, s: string): void {
       const short = c === 9 || c === 10 || c === 13 || c === 8 || c === 12;
       extra += short ? 1 : 5;
       if (c === 9 || c === 10 || c === 13) spaces++;
-    } else if (w.badCode < 0) {
-      w.badCode = c;
+    } else if (c >= 0xd800 && c <= 0xdfff && !pairAt(s, i)) {
+      extra += 5; // a lone surrogate: JSON.stringify writes it as \uXXXX, which is in range
+    } else {
+      if (w.badCode < 0) w.badCode = c;
+      if (c >= 0xd800 && c <= 0xdbff) i++; // the low half of the pair is the same character
     }
   }
   w.length += n + 2 + extra;
   w.nonWhitespace += n + 2 + extra - spaces;
 }
 
-const WIDE = /[^\u0000-\u00ff]/;
+/** True when a high surrogate at `i` (or a low one at `i` preceded by a high one) forms a valid pair. */
+function pairAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c <= 0xdbff) {
+    const next = s.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff;
+  }
+  const prev = s.charCodeAt(i - 1);
+  return prev >= 0xd800 && prev <= 0xdbff;
+}
+
+/** Whether `s` holds a character the compact JSON text would carry above U+00FF. */
+function hasWide(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff && (c < 0xd800 || c > 0xdfff || pairAt(s, i))) return true;
+  }
+  return false;
+}
 
 /** Finds the first string or key with a character above U+00FF, filling `trail` with its path. */
 function locate(v: unknown, depth: number, trail: Array<string | number>): boolean {
   // Same order and depth cap as `walk`, so this never visits more than the walk that found the character.
   if (depth > MAX_DEPTH) return false;
-  if (typeof v === 'string') return WIDE.test(v);
+  if (typeof v === 'string') return hasWide(v);
   if (v === null || typeof v !== 'object') return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
@@ -106,7 +127,7 @@ function locate(v: unknown, depth: number, trail: Array<string | number>): boole
   }
   for (const k of Object.keys(v)) {
     trail.push(k);
-    if (WIDE.test(k) || locate((v as Record<string, unknown>)[k], depth + 1, trail)) return true;
+    if (hasWide(k) || locate((v as Record<string, unknown>)[k], depth + 1, trail)) return true;
     trail.pop();
   }
   return false;
