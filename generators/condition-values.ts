@@ -12,6 +12,30 @@ import type { World, WorldKey } from './world.js';
 /** `${*}`, `${?}`, `${$}`: literal `*`, `?`, `$` inside a value (variables page, "Special characters"). */
 const escapeSpecials = (s: string): string => s.replace(/[*?$]/g, (c) => `\${${c}}`);
 
+/**
+ * The same instant in the other spellings the W3C profile and the operators page allow: epoch seconds,
+ * a numeric zone offset, fractional seconds. Comparing dates as strings gets these wrong.
+ */
+function dateText(iso: string, form: number): string {
+  const ms = Date.parse(iso);
+  switch (form % 8) {
+    case 7:
+      return String(ms / 1000);
+    case 6:
+      return iso.replace(/Z$/, '+00:00');
+    case 5:
+      return iso.replace(/Z$/, '.000Z');
+    case 4:
+      return new Date(ms + 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+01:00');
+    default:
+      return iso;
+  }
+}
+
+/** Bool values in other letter case (accepted by IAM per a third-party report; oracle/validate DECISIONS #11). */
+const boolText = (b: string, form: number): string =>
+  form % 4 === 3 ? b.toUpperCase() : form % 4 === 2 ? b.charAt(0).toUpperCase() + b.slice(1) : b;
+
 function arnPattern(arn: string, form: number, cut: number): string {
   const parts = arn.split(':');
   switch (form % 5) {
@@ -61,7 +85,8 @@ export function conditionValues(w: World, key: WorldKey, base: string, r: Condit
   else if (base.includes('IgnoreCase')) out = anchors.map((a, i) => ((r.form + i) % 2 ? a.toUpperCase() : a));
   else if (base.startsWith('Numeric') && r.bare) out = anchors.map(Number);
   else if (base === 'Bool' && r.bare) out = anchors.map((a) => a === 'true');
-  else if (base.startsWith('Date') && r.form % 10 === 9) out = anchors.map((a) => String(Date.parse(a) / 1000));
+  else if (base === 'Bool') out = anchors.map((a) => boolText(a, r.form));
+  else if (base.startsWith('Date')) out = anchors.map((a) => dateText(a, r.form));
   else out = anchors;
   // Variables only where AWS documents them: String and ARN operators.
   if (r.variable !== null && (base.startsWith('String') || base.startsWith('Arn'))) {
