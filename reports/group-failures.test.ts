@@ -30,6 +30,15 @@ describe('groupFailures', () => {
     ]);
   });
 
+  it('names a metamorphic cause by the evaluator’s two answers', () => {
+    const m = propertyFailure({
+      origin: { kind: 'property', property: 'statement-order', profile: 'default', seed: 1 },
+      actual: { kind: 'verdict', verdict: { decision: 'allowed' } },
+      related: { description: 'reversed', case: propertyFailure().case, actual: { kind: 'verdict', verdict: { decision: 'implicitDeny' } } },
+    });
+    expect(groupFailures([m])[0]?.title).toBe('property statement-order: answered allowed, then implicitDeny on the transformed case');
+  });
+
   it('orders a cause smallest case first', () => {
     const big = vectorFailure({ id: 'big' });
     const small = vectorFailure({ id: 'small', case: { policies: [], request: { action: 'sagemaker:ListModels', resource: '*', context: [] } } });

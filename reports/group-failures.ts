@@ -38,7 +38,10 @@ export function primaryFeature(f: Failure, perFeature: RunReport['perFeature']):
  * group apart because they do not fail the run.
  */
 function causeTitle(f: Failure, perFeature: RunReport['perFeature']): string {
-  const pair = `expected ${expectedOf(f.expected)}, got ${resultLabel(f.actual)}`;
+  // A metamorphic failure is a disagreement between the evaluator's two answers, not with the oracle.
+  const pair = f.related
+    ? `answered ${resultLabel(f.actual)}, then ${resultLabel(f.related.actual)} on the transformed case`
+    : `expected ${expectedOf(f.expected)}, got ${resultLabel(f.actual)}`;
   const where =
     f.origin.kind === 'property' ? `property ${f.origin.property}` : (primaryFeature(f, perFeature) ?? 'no feature');
   return `${f.required ? '' : 'unconfirmed: '}${where}: ${pair}`;

@@ -75,7 +75,7 @@ export function renderHtml(report: RunReport, options: RenderOptions = {}): stri
     .map(
       (c, i) =>
         `<section><h3>${i + 1}. ${esc(c.title)} (${c.failures.length})</h3>` +
-        (c.features ? `<p>Features involved: ${esc(c.features)}</p>` : '') +
+        (c.failures.length > 1 && c.features ? `<p>Features involved: ${esc(c.features)}</p>` : '') +
         c.failures.map((f, j) => failureDetails(f, i === 0 && j === 0)).join('') +
         '</section>',
     )

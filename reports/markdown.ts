@@ -50,7 +50,7 @@ function failuresSection(view: ReportView): string[] {
   const out = [`## Failures: ${view.failureCount} in ${view.causes.length} cause${view.causes.length === 1 ? '' : 's'}`];
   view.causes.forEach((cause, i) => {
     out.push('', `### ${i + 1}. ${mdText(cause.title)} (${cause.failures.length})`);
-    if (cause.features) out.push('', `Features involved: ${mdText(cause.features)}`);
+    if (cause.failures.length > 1 && cause.features) out.push('', `Features involved: ${mdText(cause.features)}`);
     cause.failures.slice(0, FULL_PER_CAUSE).forEach((f) => out.push('', failureSection(f, '####')));
     const rest = cause.failures.slice(FULL_PER_CAUSE);
     if (rest.length > 0) out.push('', `${rest.length} more with the same cause:`, '', ...rest.map(briefLine));
