@@ -7,6 +7,8 @@ import type { Tally } from './tally.js';
 /** One line per failure: `FAIL <title>: expected X, got Y` (`NOTE` for unconfirmed ones, not required). */
 export function failureLine(f: Failure): string {
   const word = f.required ? 'FAIL' : 'NOTE (unconfirmed, not required)';
+  // Property titles already say what was required and what happened; vector titles name the case only.
+  if (f.suite === 'properties' || f.suite === 'live') return `${word} ${f.title}`;
   return `${word} ${f.title}: expected ${describeResult(f.expected)}, got ${describeResult(f.actual)}`;
 }
 

@@ -9,6 +9,8 @@ export interface PropertySelection {
   readonly property?: string;
   /** `--profile NAME`: every selected property under that profile (instead of the default plan). */
   readonly profile?: string;
+  /** `--path`: a replay, which names one property under one profile (`default` unless named). */
+  readonly path?: string;
   /** Features never generated: the evaluator's unsupported ones and `--exclude-features`. */
   readonly excluded: readonly Feature[];
 }
@@ -19,6 +21,8 @@ export interface PropertySelection {
  */
 export function planProperties(sel: PropertySelection): PlannedRun[] {
   const properties = sel.property === undefined ? PROPERTIES : [propertyByName(sel.property) ?? unknownProperty(sel.property)];
+  // Replay commands leave out `--profile default`: a path belongs to exactly one profile.
+  if (sel.path !== undefined && sel.profile === undefined) return planProperties({ ...sel, profile: 'default' });
   if (sel.profile === undefined) {
     const plan = defaultPlan(properties, sel.excluded);
     // An explicitly named property runs even if the default plan would leave it out.

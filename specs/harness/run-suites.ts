@@ -5,6 +5,7 @@ import { evaluate as oracle } from '../../oracle/index.js';
 import type { Feature } from '../../oracle/types.js';
 import { runProperty } from '../properties/run-property.js';
 import type { ExpectationSet } from './expectations.js';
+import { InputError } from './input-error.js';
 import { maskKnownDivergences } from './known-divergences.js';
 import { shellQuote } from './print.js';
 import type { Progress } from './progress.js';
@@ -52,7 +53,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   const spec = shellQuote(o.evaluator.spec);
   // Check names before spending time on the other suites.
   const excluded = [...new Set([...o.evaluator.unsupportedFeatures, ...o.excludeFeatures])];
-  const plan = o.suites.includes('properties') ? planProperties({ property: o.property, profile: o.profile, excluded }) : [];
+  const plan = o.suites.includes('properties') ? planProperties({ property: o.property, profile: o.profile, path: o.path, excluded }) : [];
 
   for (const suite of ['regressions', 'vectors'] as const) {
     if (!o.suites.includes(suite)) continue;
@@ -92,6 +93,12 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       settings,
       catalogue,
       onProgress: (done, total) => o.progress.update(done, total),
+    }).catch((err: unknown) => {
+      // fast-check cannot follow a path recorded under another seed, property or profile: bad input.
+      if (o.path !== undefined && /replay/i.test(String((err as Error)?.message))) {
+        throw new InputError(`--path ${o.path} does not replay under --seed ${seed}, --property ${property.name}, --profile ${settings.profile}`);
+      }
+      throw err;
     });
     o.progress.stop();
     // Inputs answered from a recorded divergence passed only thanks to it: count them apart.
