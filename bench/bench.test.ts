@@ -1,0 +1,22 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBench } from './main.js';
+
+// A smoke test only: the benchmark runs end to end at a tiny scale and writes its results file.
+// No figure is asserted: speed is shown by `npm run bench`, never by a timed test.
+describe('bench', () => {
+  it('runs every measurement at smoke scale and writes results.json', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bench-')), 'results.json');
+    const lines: string[] = [];
+    await runBench(['--smoke', '--out', out], (l) => lines.push(l));
+    const written = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+    expect(typeof written.ratioCold).toBe('number');
+    expect(typeof written.ratioWarm).toBe('number');
+    expect(written.scale).toBe('smoke');
+    expect((written.endToEnd as { disagreements: number }[]).every((e) => e.disagreements === 0)).toBe(true);
+    expect((written.wildcard as { decision: string }).decision).toBe('implicitDeny');
+    expect(lines.join('\n')).toContain('ratio cold');
+  }, 120_000);
+});

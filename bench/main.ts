@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: every figure of issue 7 measured in one run on one workload, printed as a table and
+ * written to bench/results.json. `--smoke` runs everything tiny (the unit test does), `--out FILE`
+ * writes elsewhere.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { packageRoot } from '../cli/package-root.js';
+import { loadCatalogue } from '../generators/catalogue.js';
+import { endToEnd } from './end-to-end.js';
+import { iamSimulateSpeed, oracleSpeed } from './evaluator-speed.js';
+import { generatorSpeed } from './generator-speed.js';
+import { livePlan } from './live-plan.js';
+import { memoryRun } from './memory.js';
+import { resultsTable, type BenchResults } from './report.js';
+import { SCALES } from './scale.js';
+import { measureWildcard } from './wildcard.js';
+import { BENCH_SEED, benchCases } from './workload.js';
+
+export async function runBench(argv: readonly string[], log: (line: string) => void = console.log): Promise<BenchResults> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { smoke: { type: 'boolean', default: false }, out: { type: 'string' } },
+  });
+  const scale = SCALES[values.smoke ? 'smoke' : 'full'];
+  const catalogue = await loadCatalogue();
+  const cases = benchCases(catalogue, scale.cases);
+  log(`workload: ${cases.length} cases, seed ${BENCH_SEED}`);
+
+  log('oracle…');
+  const oracle = await oracleSpeed(cases, scale.minSeconds);
+  log('iam-simulate…');
+  const iamSimulate = await iamSimulateSpeed(cases, scale.minSeconds);
+  log('generator…');
+  const generator = generatorSpeed(catalogue, scale.minSeconds);
+  log('end to end (oracle, module, cmd)…');
+  const e2e = await endToEnd(catalogue, scale.endToEndRuns);
+  log(`memory (${scale.memoryCases} cases)…`);
+  const memory = await memoryRun(catalogue, scale.memoryCases);
+  log('wildcard…');
+  const wildcard = {
+    ...measureWildcard(scale.minSeconds, scale.wildcardStars, scale.wildcardLength),
+    stars: scale.wildcardStars,
+    length: scale.wildcardLength,
+  };
+  log('live plan…');
+  const live = livePlan(catalogue, scale.liveFamilies);
+
+  const results: BenchResults = {
+    ratioCold: oracle.cold.perSecond / iamSimulate.cold.perSecond,
+    ratioWarm: oracle.warm.perSecond / iamSimulate.warm.perSecond,
+    scale: scale.name,
+    measuredAt: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+    },
+    workload: { seed: BENCH_SEED, cases: cases.length },
+    oracle,
+    iamSimulate,
+    generatorCasesPerSecond: generator.perSecond,
+    endToEnd: e2e,
+    memory,
+    wildcard,
+    live,
+  };
+  const out = values.out ?? join(packageRoot(), 'bench', 'results.json');
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  log('');
+  log(resultsTable(results));
+  log(`\nwritten to ${out}`);
+  return results;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) {
+  await runBench(process.argv.slice(2));
+}

@@ -1,0 +1,50 @@
+import type { EndToEnd } from './end-to-end.js';
+import type { SpeedPair } from './evaluator-speed.js';
+import type { LivePlan } from './live-plan.js';
+import type { Rate } from './measure.js';
+import type { MemoryFigures } from './memory.js';
+
+/** `bench/results.json`: top-level ratios first (oracle speed over iam-simulate speed), then raw figures. */
+export interface BenchResults {
+  readonly ratioCold: number;
+  readonly ratioWarm: number;
+  readonly scale: string;
+  readonly measuredAt: string;
+  readonly machine: { readonly node: string; readonly cpu: string; readonly cores: number; readonly memoryGiB: number };
+  readonly workload: { readonly seed: number; readonly cases: number };
+  readonly oracle: SpeedPair;
+  readonly iamSimulate: SpeedPair & { readonly version?: string };
+  readonly generatorCasesPerSecond: number;
+  readonly endToEnd: readonly EndToEnd[];
+  readonly memory: MemoryFigures;
+  readonly wildcard: Rate & { readonly stars: number; readonly length: number; readonly decision: string };
+  readonly live: LivePlan;
+}
+
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The results as a plain-text table for the terminal and the README. */
+export function resultsTable(r: BenchResults): string {
+  const rows: [string, string][] = [
+    ['oracle, cold (fresh policy objects)', `${fmt(r.oracle.cold.perSecond)} /s  (${fmt(r.oracle.cold.microsPerOp, 1)} µs)`],
+    ['oracle, warm (policy objects reused)', `${fmt(r.oracle.warm.perSecond)} /s  (${fmt(r.oracle.warm.microsPerOp, 2)} µs)`],
+    [`iam-simulate ${r.iamSimulate.version ?? ''}, cold`.trim(), `${fmt(r.iamSimulate.cold.perSecond)} /s  (${fmt(r.iamSimulate.cold.microsPerOp, 1)} µs)`],
+    [`iam-simulate, warm`, `${fmt(r.iamSimulate.warm.perSecond)} /s  (${fmt(r.iamSimulate.warm.microsPerOp, 1)} µs)`],
+    ['ratio cold (oracle / iam-simulate)', `${fmt(r.ratioCold, 1)}×`],
+    ['ratio warm (oracle / iam-simulate)', `${fmt(r.ratioWarm, 1)}×`],
+    ['generator', `${fmt(r.generatorCasesPerSecond)} cases/s`],
+    ...r.endToEnd.map((e): [string, string] => [
+      `run end to end, ${e.evaluator} adapter`,
+      `${fmt(e.rate.perSecond)} cases/s` + (e.disagreements ? `  (${e.disagreements} disagreements!)` : ''),
+    ]),
+    [
+      `memory, ${fmt(r.memory.cases)}-case run`,
+      `peak RSS ${fmt(r.memory.peakRssMiB, 1)} MiB, heap ${fmt(r.memory.heapAtTenthMiB, 1)} → ${fmt(r.memory.heapAtEndMiB, 1)} MiB`,
+    ],
+    [`wildcard, ${fmt(r.wildcard.stars)} stars vs ${fmt(r.wildcard.length)} chars`, `${fmt(r.wildcard.microsPerOp / 1000, 2)} ms per match (${r.wildcard.decision})`],
+    ['live plan, default live profile', `${fmt(r.live.decisionsPerCall, 1)} decisions per call (${r.live.calls} calls)`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const head = `iam-conformance bench (${r.scale}), node ${r.machine.node}, ${r.machine.cores} × ${r.machine.cpu}`;
+  return [head, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)].join('\n');
+}
