@@ -55,6 +55,12 @@ export function matchesAction(
   element: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] },
   action: RequestAction,
 ): boolean {
-  const listed = element.patterns.some((p) => actionPatternMatches(p, action));
+  let listed = false;
+  for (const p of element.patterns) {
+    if (actionPatternMatches(p, action)) {
+      listed = true;
+      break;
+    }
+  }
   return element.negated ? !listed : listed;
 }

@@ -7,7 +7,7 @@
 import { compileActionPattern, type ActionPattern } from './action.js';
 import { compileCondition, type CompiledCondition } from './conditions/condition.js';
 import { compileResourcePattern, resourceVariableKeys, type ResourcePattern } from './resource.js';
-import type { Policy, PolicyError, Statement } from './types.js';
+import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
 import { validatePolicy } from './validate/index.js';
 
 export interface CompiledStatement {
@@ -15,6 +15,8 @@ export interface CompiledStatement {
   readonly action: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] };
   readonly resource: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] };
   readonly conditions: readonly CompiledCondition[];
+  /** Memo of this statement's `MatchedStatement` per input list and policy index (filled by evaluate). */
+  readonly matchedAs: Record<PolicySet, MatchedStatement[]>;
 }
 
 export interface CompiledPolicy {
@@ -22,6 +24,8 @@ export interface CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   /** Context keys referenced by conditions and variables, as first written, deduplicated ignoring case. */
   readonly keys: readonly string[];
+  /** The same keys lower-cased, to look them up in the request context. */
+  readonly keysLower: readonly string[];
 }
 
 export type CompileResult = { readonly ok: true; readonly compiled: CompiledPolicy } | { readonly ok: false; readonly error: PolicyError };
@@ -47,7 +51,8 @@ export function compilePolicyDocument(doc: unknown): CompileResult {
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const variables = policy.version === '2012-10-17';
   const statements = policy.statements.map((statement) => compileStatement(statement, variables));
-  return { policy, statements, keys: referencedKeys(statements) };
+  const keys = referencedKeys(statements);
+  return { policy, statements, keys, keysLower: keys.map((k) => k.toLowerCase()) };
 }
 
 function compileStatement(statement: Statement, variables: boolean): CompiledStatement {
@@ -59,6 +64,7 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
       patterns: statement.resource.patterns.map((p) => compileResourcePattern(p, variables)),
     },
     conditions: statement.conditions.map((c) => compileCondition(c, variables)),
+    matchedAs: { identity: [], permissionsBoundary: [] },
   };
 }
 

@@ -11,11 +11,11 @@
  */
 import { requestAction } from './action.js';
 import { splitArn } from './arn.js';
-import { compilePolicyDocument, dedupeIgnoringCase, type CompiledPolicy } from './compile.js';
+import { compilePolicyDocument, dedupeIgnoringCase, type CompiledPolicy, type CompiledStatement } from './compile.js';
 import { requestContext } from './context.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
 import { statementApplies, type PreparedRequest } from './statement.js';
-import { MALFORMED_POLICY, type Case, type Decision, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
+import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
 
 /** The code of the error verdict for a failure inside the oracle itself (never expected). */
 export const ORACLE_ERROR = 'OracleError';
@@ -41,12 +41,49 @@ function evaluateChecked(c: unknown): Verdict {
   if (!Array.isArray(boundaries)) return boundaries;
   const request = prepareRequest(checked.value);
   const { decision, matchedStatements } = decide(identity, boundaries, request);
-  const verdict = { decision, matchedStatements, missingContextKeys: missingKeys([...identity, ...boundaries], request) };
-  return withLazyTrace(verdict, () => {
-    const trace: TraceStep[] = [];
+  const missingContextKeys = missingKeys(identity, boundaries, request);
+  return new OracleVerdict(decision, matchedStatements, missingContextKeys, () => traceOf(identity, boundaries, request));
+}
+
+/**
+ * A decision verdict whose `trace` is computed on first read: the decision does not need it and
+ * differential runs compare decisions only. `toJSON` includes the trace, so JSON output (reports,
+ * the `cmd:` protocol) always carries it. (An own accessor property per verdict would cost more than
+ * the whole evaluation.)
+ */
+class OracleVerdict implements DecisionVerdict {
+  #trace: TraceStep[] | undefined;
+  readonly #build: () => TraceStep[];
+
+  constructor(
+    readonly decision: Decision,
+    readonly matchedStatements: readonly MatchedStatement[],
+    readonly missingContextKeys: readonly string[],
+    build: () => TraceStep[],
+  ) {
+    this.#build = build;
+  }
+
+  get trace(): readonly TraceStep[] {
+    this.#trace ??= this.#build();
+    return this.#trace;
+  }
+
+  toJSON(): DecisionVerdict {
+    const { decision, matchedStatements, missingContextKeys, trace } = this;
+    return { decision, matchedStatements, missingContextKeys, trace };
+  }
+}
+
+/** Re-runs the decision, this time recording every element of every statement. */
+function traceOf(identity: readonly CompiledPolicy[], boundaries: readonly CompiledPolicy[], request: PreparedRequest): TraceStep[] {
+  const trace: TraceStep[] = [];
+  try {
     decide(identity, boundaries, request, trace);
-    return trace;
-  });
+  } catch {
+    // Never expected; reading a trace must not turn a decision into an exception.
+  }
+  return trace;
 }
 
 /** Validates and compiles every document of one input list, or the error verdict for the first invalid one. */
@@ -86,31 +123,48 @@ function decide(
   request: PreparedRequest,
   trace?: TraceStep[],
 ): { decision: Decision; matchedStatements: MatchedStatement[] } {
-  const identityMatches = identity.flatMap((p, i) => applicableStatements(p, 'identity', i, request, trace));
-  const boundaryMatches = boundaries.map((p, i) => applicableStatements(p, 'permissionsBoundary', i, request, trace));
-  const denies = [...identityMatches, ...boundaryMatches.flat()].filter((m) => m.effect === 'Deny');
+  const denies: MatchedStatement[] = [];
+  const allows: MatchedStatement[] = [];
+  identity.forEach((p, i) => collectApplicable(p, 'identity', i, request, denies, allows, trace));
+  const identityAllows = allows.length > 0;
+  let everyBoundaryAllows = true;
+  boundaries.forEach((p, i) => {
+    const before = allows.length;
+    collectApplicable(p, 'permissionsBoundary', i, request, denies, allows, trace);
+    if (allows.length === before) everyBoundaryAllows = false;
+  });
   if (denies.length > 0) return { decision: 'explicitDeny', matchedStatements: denies };
-  const identityAllows = identityMatches.filter((m) => m.effect === 'Allow');
-  const everyBoundaryAllows = boundaryMatches.every((matches) => matches.some((m) => m.effect === 'Allow'));
-  if (identityAllows.length > 0 && everyBoundaryAllows) {
-    return { decision: 'allowed', matchedStatements: [...identityAllows, ...boundaryMatches.flat()] };
-  }
+  if (identityAllows && everyBoundaryAllows) return { decision: 'allowed', matchedStatements: allows };
   return { decision: 'implicitDeny', matchedStatements: [] };
 }
 
-/** The statements of one policy that apply to the request, in AWS `MatchedStatements` coordinates. */
-function applicableStatements(
+/** Appends the statements of one policy that apply to the request to `denies` or `allows`. */
+function collectApplicable(
   policy: CompiledPolicy,
   policySet: PolicySet,
   policyIndex: number,
   request: PreparedRequest,
+  denies: MatchedStatement[],
+  allows: MatchedStatement[],
   trace?: TraceStep[],
-): MatchedStatement[] {
-  const matched: MatchedStatement[] = [];
+): void {
+  const place = trace ? { policySet, policyIndex } : undefined;
   for (const s of policy.statements) {
-    if (!statementApplies(s, request, { policySet, policyIndex }, trace)) continue;
+    if (!statementApplies(s, request, place, trace)) continue;
+    (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
+  }
+}
+
+/** The statement in AWS `MatchedStatements` coordinates (built once per statement and place). */
+function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number): MatchedStatement {
+  const cache = s.matchedAs[policySet];
+  let matched = cache[policyIndex];
+  if (matched === undefined) {
     const { index: statementIndex, sid, effect } = s.statement;
-    matched.push(sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect });
+    matched = Object.freeze(
+      sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect },
+    );
+    cache[policyIndex] = matched;
   }
   return matched;
 }
@@ -119,28 +173,19 @@ function applicableStatements(
  * Keys referenced anywhere in the policies (conditions and variables) that the request does not supply
  * (AWS `MissingContextValues`); first spelling kept, compared ignoring case.
  */
-function missingKeys(policies: readonly CompiledPolicy[], request: PreparedRequest): string[] {
-  const missing = policies.flatMap((p) => p.keys.filter((k) => !request.context.has(k.toLowerCase())));
-  return policies.length > 1 ? dedupeIgnoringCase(missing) : missing;
-}
-
-/**
- * Adds `trace` as an enumerable property computed on first read: the decision itself needs no trace,
- * so the common path (differential runs compare decisions) does not pay for building one.
- */
-function withLazyTrace<T extends object>(verdict: T, build: () => TraceStep[]): T & { readonly trace: TraceStep[] } {
-  let trace: TraceStep[] | undefined;
-  Object.defineProperty(verdict, 'trace', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      try {
-        trace ??= build();
-      } catch {
-        trace = []; // never expected; a trace must not turn a decision into an exception
-      }
-      return trace;
-    },
-  });
-  return verdict as T & { readonly trace: TraceStep[] };
+function missingKeys(identity: readonly CompiledPolicy[], boundaries: readonly CompiledPolicy[], request: PreparedRequest): string[] {
+  const missing: string[] = [];
+  let sources = 0;
+  for (const p of [identity, boundaries]) {
+    for (const policy of p) {
+      let found = false;
+      policy.keysLower.forEach((lower, i) => {
+        if (request.context.has(lower)) return;
+        missing.push(policy.keys[i]!);
+        found = true;
+      });
+      if (found) sources++;
+    }
+  }
+  return sources > 1 ? dedupeIgnoringCase(missing) : missing;
 }

@@ -95,6 +95,12 @@ export function matchesResource(
   parts: readonly string[],
   lookup: ContextLookup,
 ): boolean {
-  const listed = element.patterns.some((p) => resourcePatternMatches(p, parts, lookup));
+  let listed = false;
+  for (const p of element.patterns) {
+    if (resourcePatternMatches(p, parts, lookup)) {
+      listed = true;
+      break;
+    }
+  }
   return element.negated ? !listed : listed;
 }

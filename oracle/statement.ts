@@ -34,11 +34,10 @@ export interface StatementPlace {
  */
 export function statementApplies(s: CompiledStatement, request: PreparedRequest, place?: StatementPlace, trace?: TraceStep[]): boolean {
   if (!trace || !place) {
-    return (
-      matchesAction(s.action, request.action) &&
-      matchesResource(s.resource, request.resourceParts, request.lookup) &&
-      s.conditions.every((c) => conditionHolds(c, request.context)[0])
-    );
+    if (!matchesAction(s.action, request.action)) return false;
+    if (!matchesResource(s.resource, request.resourceParts, request.lookup)) return false;
+    for (const c of s.conditions) if (!conditionHolds(c, request.context)[0]) return false;
+    return true;
   }
   const step = (element: string, holds: boolean, reason: string, detail?: string): boolean => {
     const base = { ...place, statementIndex: s.statement.index, element, holds, reason };

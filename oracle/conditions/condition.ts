@@ -38,6 +38,8 @@ export interface CompiledCondition {
   /** `undefined` for `Null`, which tests presence only. */
   readonly semantics: OperatorSemantics | undefined;
   readonly values: readonly PolicyValue[];
+  /** The read values when none needs the request (no variables): most conditions, no work per request. */
+  readonly fixedValues: readonly unknown[] | undefined;
   /** Keys referenced by `${...}` in the values, as written. */
   readonly variableKeys: readonly string[];
 }
@@ -72,60 +74,78 @@ export function compileCondition(condition: Condition, variables: boolean): Comp
     }
     return { fixed: semantics.policyValue([{ text: raw, wild: true }]) };
   });
+  const fixed = values.every((v) => 'fixed' in v);
   return {
     condition,
     keyLower: condition.key.toLowerCase(),
     negated: NEGATED_OPERATORS.has(condition.operator),
     semantics,
     values,
+    fixedValues: fixed ? values.map((v) => ('fixed' in v ? v.fixed : undefined)) : undefined,
     variableKeys,
   };
 }
+
+/** Each outcome is built once: evaluating a condition allocates nothing. */
+type Result = readonly [boolean, ConditionOutcome];
+const result = (holds: boolean, why: ConditionOutcome): Result => Object.freeze([holds, why] as const);
+const MATCHED = result(true, 'matched');
+const NOT_MATCHED = result(false, 'not matched');
+const ABSENT_IF_EXISTS = result(true, 'key absent: …IfExists holds');
+const ABSENT_NEGATED = result(true, 'key absent: negated operator holds');
+const ABSENT_POSITIVE = result(false, 'key absent: positive operator fails');
+const ABSENT_FOR_ALL = result(true, 'key absent: ForAllValues holds vacuously');
+const ABSENT_FOR_ANY = result(false, 'key absent: ForAnyValue fails');
+const SEVERAL_VALUES = result(false, 'key has several values: a single-valued operator does not match');
+const TYPE_MISMATCH = result(false, 'request value is not of the operator type');
+const NULL_RESULTS = {
+  absent: [result(false, 'Null: key absent'), result(true, 'Null: key absent')],
+  present: [result(false, 'Null: key present'), result(true, 'Null: key present')],
+} as const;
 
 /**
  * Whether the condition holds for the request context, and why.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
-export function conditionHolds(c: CompiledCondition, context: RequestContext): [boolean, ConditionOutcome] {
+export function conditionHolds(c: CompiledCondition, context: RequestContext): Result {
   const requestValues = context.get(c.keyLower);
   if (!c.semantics) return nullHolds(c, requestValues !== undefined);
   const { qualifier, ifExists } = c.condition;
   if (requestValues === undefined) {
-    if (qualifier === 'ForAllValues') return [true, 'key absent: ForAllValues holds vacuously'];
-    if (ifExists) return [true, 'key absent: …IfExists holds'];
-    if (qualifier === 'ForAnyValue') return [false, 'key absent: ForAnyValue fails'];
-    return c.negated ? [true, 'key absent: negated operator holds'] : [false, 'key absent: positive operator fails'];
+    if (qualifier === 'ForAllValues') return ABSENT_FOR_ALL;
+    if (ifExists) return ABSENT_IF_EXISTS;
+    if (qualifier === 'ForAnyValue') return ABSENT_FOR_ANY;
+    return c.negated ? ABSENT_NEGATED : ABSENT_POSITIVE;
   }
-  const policyValues = resolveValues(c, c.semantics, context);
+  const policyValues = c.fixedValues ?? resolveValues(c, c.semantics, context);
   if (qualifier === undefined) {
-    if (requestValues.length > 1) return [false, 'key has several values: a single-valued operator does not match'];
+    if (requestValues.length > 1) return SEVERAL_VALUES;
     const verdict = valueSatisfies(c, c.semantics, policyValues, requestValues[0]!);
-    return verdict === undefined ? [false, 'request value is not of the operator type'] : matched(verdict);
+    return verdict === undefined ? TYPE_MISMATCH : verdict ? MATCHED : NOT_MATCHED;
   }
   if (qualifier === 'ForAllValues') {
     for (const value of requestValues) {
       const verdict = valueSatisfies(c, c.semantics, policyValues, value);
-      if (verdict === undefined) return [false, 'request value is not of the operator type'];
-      if (!verdict) return [false, 'not matched'];
+      if (verdict === undefined) return TYPE_MISMATCH;
+      if (!verdict) return NOT_MATCHED;
     }
-    return [true, 'matched'];
+    return MATCHED;
   }
   for (const value of requestValues) {
-    if (valueSatisfies(c, c.semantics, policyValues, value) === true) return [true, 'matched'];
+    if (valueSatisfies(c, c.semantics, policyValues, value) === true) return MATCHED;
   }
-  return [false, 'not matched'];
+  return NOT_MATCHED;
 }
-
-const matched = (holds: boolean): [boolean, ConditionOutcome] => [holds, holds ? 'matched' : 'not matched'];
 
 /**
  * Null: `true` holds when the key is absent, `false` when it is present; several values OR.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
  * DECISION: set qualifiers on Null are ignored (validation accepts `ForAllValues:Null`; AWS is silent).
  */
-function nullHolds(c: CompiledCondition, present: boolean): [boolean, ConditionOutcome] {
-  const holds = c.values.some((v) => 'fixed' in v && v.fixed === !present);
-  return [holds, present ? 'Null: key present' : 'Null: key absent'];
+function nullHolds(c: CompiledCondition, present: boolean): Result {
+  let holds = false;
+  for (const v of c.fixedValues!) if (v === !present) holds = true;
+  return NULL_RESULTS[present ? 'present' : 'absent'][holds ? 1 : 0];
 }
 
 /** The policy values for this request: variables substituted (`undefined` entries match nothing). */
@@ -149,6 +169,12 @@ function valueSatisfies(
 ): boolean | undefined {
   const request = semantics.requestValue(value);
   if (request === undefined) return undefined;
-  const any = policyValues.some((p) => p !== undefined && semantics.test(request, p));
+  let any = false;
+  for (const p of policyValues) {
+    if (p !== undefined && semantics.test(request, p)) {
+      any = true;
+      break;
+    }
+  }
   return c.negated ? !any : any;
 }
