@@ -17,6 +17,7 @@ import { validatePolicy } from '../../oracle/validate/index.js';
 import { caseFeatures } from '../../specs/harness/features.js';
 import { PROBES } from './iam-simulate-probes.js';
 import { randomCases, vectorCases, type Labelled } from './triage-sources.js';
+import { classify } from './triage-classify.js';
 import { shrink } from './triage-shrink.js';
 
 const args = process.argv.slice(2);
@@ -109,7 +110,9 @@ for (const { label, case: c } of sources) {
   const o2 = evaluate(shrunk);
   const a2 = await simulate(shrunk);
   const { cause, detail } = await diagnose(shrunk, o2, a2);
-  found.push({ label, original: c, shrunk, oracle: o2, simulate: a2, cause: `${cause} || ${signature(shrunk)}`, detail });
+  const named = classify(shrunk, o2, a2.kind === 'verdict' ? a2.verdict : undefined);
+  const key = named ?? (cause.startsWith('engine') || cause.startsWith('request') ? `other || ${signature(shrunk)}` : `${cause} || ${signature(shrunk)}`);
+  found.push({ label, original: c, shrunk, oracle: o2, simulate: a2, cause: key, detail: `[${cause}] ${detail}` });
 }
 
 const groups = new Map<string, Disagreement[]>();
@@ -117,7 +120,12 @@ for (const d of found) groups.set(d.cause, [...(groups.get(d.cause) ?? []), d]);
 const examples = Number(opt('examples') ?? 1);
 console.log(`cases ${sources.length}, agree ${agree}, disagree ${found.length}, causes ${groups.size}\n`);
 for (const [cause, list] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
-  console.log(`## ${list.length} × ${cause}`);
+  const tally = new Map<string, number>();
+  for (const d of list) {
+    const k = `${answer(d.oracle)}→${answer(d.simulate)}`;
+    tally.set(k, (tally.get(k) ?? 0) + 1);
+  }
+  console.log(`## ${list.length} × ${cause}   [${[...tally].map(([k, v]) => `${k} ${v}`).join(', ')}]`);
   for (const d of list.slice(0, examples)) {
     console.log(`  ${d.label}\n  oracle=${answer(d.oracle)} iam-simulate=${answer(d.simulate)} ${d.detail}`);
     console.log(`  ${JSON.stringify(d.shrunk)}`);

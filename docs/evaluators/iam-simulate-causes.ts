@@ -1,0 +1,176 @@
+/**
+ * Every understood cause of disagreement between iam-simulate and the oracle, with who is right and why.
+ * One table feeds the triage tool's labels, the expectation entries (specs/expectations/iam-simulate.json,
+ * built by build-iam-simulate-expectations.ts) and docs/evaluators/iam-simulate.md.
+ */
+import type { Feature } from '../../oracle/types.js';
+
+export interface Cause {
+  /** What iam-simulate does, one present-tense sentence. */
+  readonly description: string;
+  readonly citation: string;
+  readonly feature: Feature;
+  /** `evaluator-bug`: the AWS docs say iam-simulate is wrong; `unconfirmed`: the docs do not settle it. */
+  readonly status: 'evaluator-bug' | 'unconfirmed';
+  readonly note?: string;
+}
+
+const RESOURCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html';
+const OPERATORS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html';
+const VARIABLES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html';
+
+export const CAUSES = {
+  'resource-type-wildcard': {
+    description:
+      'iam-simulate reads the resource-type part of an ARN resource segment (up to the first / or :) literally, so * and ? there never match',
+    citation: RESOURCE,
+    feature: 'resource-wildcard',
+    status: 'evaluator-bug',
+    note: 'AWS: wildcards (* and ?) may be used within the individual segments of an ARN. iam-simulate util.getResourceSegments + resource.ts "Product does not match".',
+  },
+  'request-resource-star': {
+    description:
+      'iam-simulate reads a request for resource * as "some resource": an Allow on a specific ARN applies and a Deny on a specific ARN does not',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html',
+    feature: 'resource-arn',
+    status: 'unconfirmed',
+    note: 'The API says ResourceArns defaults to * (all resources) without saying how * meets specific ARNs. Users report the AWS simulator matches it literally (implicitDeny for ARN-scoped Allows): https://github.com/cloud-custodian/cloud-custodian/issues/4612 , https://github.com/aws/aws-cli/issues/8650. Settle live.',
+  },
+  'arn-segment-case': {
+    description: 'iam-simulate matches the partition, service, region and account segments of resource ARNs case-insensitively',
+    citation: RESOURCE,
+    feature: 'resource-arn',
+    status: 'unconfirmed',
+    note: 'The Resource page only says the IAM user name is case sensitive; the oracle matches every segment case-sensitively (iam-semantics.md section 4, UNCONFIRMED item 6).',
+  },
+  'version-2008-variables': {
+    description: 'iam-simulate substitutes ${...} policy variables in policies whose Version is 2008-10-17 or absent, where AWS reads them as literal text',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html',
+    feature: 'version-2008',
+    status: 'evaluator-bug',
+  },
+  'foranyvalue-ifexists-absent-key': {
+    description: 'iam-simulate does not let ForAnyValue:...IfExists hold when the key is absent: it ignores IfExists under a set qualifier',
+    citation: OPERATORS,
+    feature: 'set-operators',
+    status: 'unconfirmed',
+    note: 'IfExists: "if the key is not present, the condition evaluates to true"; the docs never combine it with set qualifiers (iam-semantics.md UNCONFIRMED item 11). The iam-simulate author documents the opposite reading at https://iam.cloudcopilot.io/resources/operators/ForAnyValue:StringNotEqualsIfExists.',
+  },
+  'negated-operator-absent-variable': {
+    description: 'iam-simulate lets no negated operator match when its policy value holds a ${variable} with no value; AWS says negated operators then match',
+    citation: VARIABLES,
+    feature: 'policy-variables',
+    status: 'evaluator-bug',
+    note: 'Section "Policy variables with no value". iam-simulate makes the unresolved value match nothing and then also fails the negated comparison (StringNotEquals.js: errors → matches:false).',
+  },
+  'notresource-absent-variable': {
+    description: 'iam-simulate makes a statement not apply when a NotResource pattern holds a ${variable} with no value; the oracle reads the pattern as matching nothing, so NotResource matches',
+    citation: VARIABLES,
+    feature: 'not-resource',
+    status: 'unconfirmed',
+    note: 'The docs say a Resource pattern with an unresolved variable matches nothing; NotResource is not discussed. iam-simulate treats the mismatch as not invertible (resourceMismatchReasons.unresolvablePolicyVariable).',
+  },
+  'date-epoch-seconds': {
+    description: 'iam-simulate compares an epoch-seconds date with an ISO 8601 date as if the epoch were in milliseconds, off by a factor of 1000',
+    citation: OPERATORS,
+    feature: 'condition-date',
+    status: 'evaluator-bug',
+    note: 'Date values may be ISO 8601 or epoch (UNIX) time. condition/date/date.js parseDate returns epoch seconds but Date.parse milliseconds.',
+  },
+  'ipv4-slash-zero': {
+    description: 'iam-simulate matches an IPv4 /0 range only against its network address',
+    citation: OPERATORS,
+    feature: 'condition-ip',
+    status: 'evaluator-bug',
+    note: 'ipv4.js: mask = -1 << (32 - prefix); JavaScript shifts by 32 mod 32 = 0, so /0 compares all 32 bits.',
+  },
+  'bare-ip-other-family': {
+    description: 'iam-simulate does not let NotIpAddress hold when the policy value is a bare IP (no /prefix) and the request address is of the other family',
+    citation: OPERATORS,
+    feature: 'condition-ip',
+    status: 'evaluator-bug',
+    note: 'An IPv6 address is not the IPv4 address named, so the negated operator holds; iam-simulate already does so for CIDR values (ip.js checkIfIpAddress).',
+  },
+  'plain-operator-list-type': {
+    description: 'iam-simulate never matches a plain (non-set) operator against a key supplied as a ...List type, even with one value',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+    feature: 'multivalued-context',
+    status: 'unconfirmed',
+    note: 'The oracle reads a one-value list like a single value; behaviour of AWS for plain operators on multivalued keys is undocumented (iam-semantics.md UNCONFIRMED item 9).',
+  },
+  'empty-list-key': {
+    description: 'iam-simulate counts a key supplied with an empty list as present: Null "true" fails and plain operators do not match',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html',
+    feature: 'multivalued-context',
+    status: 'unconfirmed',
+    note: 'The oracle reads an entry with no values as no entry (oracle/context.ts DECISION); the simulator API does not say.',
+  },
+  'arn-like-short-pattern': {
+    description: 'iam-simulate never matches ArnLike/ArnEquals patterns with fewer than six colon-separated parts',
+    citation: 'https://docs.aws.amazon.com/sagemaker/latest/dg/security_iam_id-based-policy-examples.html',
+    feature: 'condition-arn',
+    status: 'unconfirmed',
+    note: 'The operators page checks "each of the six colon-delimited components"; the SageMaker guide nevertheless uses ArnLike "*key/volume-kms-key-12345".',
+  },
+  'arn-like-non-arn-value': {
+    description: 'iam-simulate never matches ArnLike or ArnNotLike when the request value is not an ARN',
+    citation: OPERATORS,
+    feature: 'condition-arn',
+    status: 'unconfirmed',
+  },
+  'variable-empty-string': {
+    description: 'iam-simulate treats a ${variable} whose key holds the empty string as a variable with no value',
+    citation: VARIABLES,
+    feature: 'policy-variables',
+    status: 'unconfirmed',
+    note: 'util.js replaceIamStringToken tests `if (requestValue)`, which is false for "". The oracle substitutes "" (iam-semantics.md UNCONFIRMED item 14).',
+  },
+  'catalogue-typed-context': {
+    description: 'iam-simulate decides single vs multivalued from its own catalogue, not from the supplied ContextKeyType, so aws:TagKeys sent as one string becomes a list',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html',
+    feature: 'multivalued-context',
+    status: 'unconfirmed',
+  },
+  'wildcard-newline': {
+    description: 'iam-simulate lets no * wildcard match a newline character (a regular expression . without the s flag)',
+    citation: OPERATORS,
+    feature: 'condition-string',
+    status: 'evaluator-bug',
+    note: 'A * stands for any combination of characters. Only reachable through the simulator API: tag values cannot hold newlines.',
+  },
+  'numeric-exponent': {
+    description: 'iam-simulate does not read numbers in exponent form such as 1e2',
+    citation: OPERATORS,
+    feature: 'condition-numeric',
+    status: 'unconfirmed',
+  },
+  'accepts-invalid-sid': {
+    description: 'iam-simulate accepts a Sid with characters other than ASCII letters and digits, and duplicate Sids in one policy',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html',
+    feature: 'malformed-policy',
+    status: 'evaluator-bug',
+  },
+  'accepts-non-latin1': {
+    description: 'iam-simulate evaluates policies holding characters outside TAB, LF, CR and U+0020-U+00FF, which IAM rejects',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html',
+    feature: 'malformed-policy',
+    status: 'evaluator-bug',
+    note: 'PolicyInputList members must match [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+.',
+  },
+  'accepts-undocumented-invalid': {
+    description: 'iam-simulate evaluates a policy the suite rejects where the AWS docs do not say whether IAM rejects it',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
+    feature: 'malformed-policy',
+    status: 'unconfirmed',
+    note: 'Empty Statement array, Id element, Resource not an ARN, unknown operator, unreadable typed values, empty value list, NullIfExists, empty action name (iam-semantics.md UNCONFIRMED items 2 and 4; oracle/validate DECISIONS.md).',
+  },
+} as const satisfies Record<string, Cause>;
+
+export type CauseId = keyof typeof CAUSES;
+
+/** Which cause a validation rule of the oracle (PolicyError.rule) belongs to when iam-simulate accepts the policy. */
+export const VALIDATION_CAUSES: Readonly<Record<string, CauseId>> = {
+  'sid-format': 'accepts-invalid-sid',
+  'sid-unique': 'accepts-invalid-sid',
+  'document-characters': 'accepts-non-latin1',
+};
