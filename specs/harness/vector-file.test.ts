@@ -42,6 +42,11 @@ describe('parseVectorFile', () => {
     expect(parseVectorFile(JSON.stringify([g]), 'r.json').groups[0]?.seed).toBe(42);
   });
 
+  it('accepts $-prefixed annotations such as $comment', () => {
+    const g = group({ $comment: 'why this group exists' });
+    expect(() => parseVectorFile(JSON.stringify([g]), 'c.json')).not.toThrow();
+  });
+
   it('names the file and the JSON path of a bad expected value', () => {
     const bad = [group(), group({ cases: [{ description: 'x', request: { action: 'a:b' }, expected: 'deny' }] })];
     const err = errorOf(() => parseVectorFile(JSON.stringify(bad), 'bad.json'));
