@@ -50,14 +50,31 @@ interface Piece {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
 export function compileGlob(pattern: string, ignoreCase = false): Glob {
-  return compileGlobRuns([{ text: pattern, wild: true }], ignoreCase);
+  // Policies repeat the same few segments (`arn`, `aws`, `*`, account ids, `Describe*`): compile each once.
+  const cache = ignoreCase ? cacheIgnoringCase : cacheExact;
+  let glob = cache.get(pattern);
+  if (glob === undefined) {
+    glob = buildGlob([{ text: pattern, wild: true }], ignoreCase);
+    if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded: generated policies bring endless new strings
+    cache.set(pattern, glob);
+  }
+  return glob;
 }
+
+const CACHE_LIMIT = 10_000;
+const cacheExact = new Map<string, Glob>();
+const cacheIgnoringCase = new Map<string, Glob>();
 
 /**
  * Compiles a pattern made of runs, some literal (escapes like `${*}`, substituted variable values).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
 export function compileGlobRuns(runs: readonly PatternRun[], ignoreCase = false): Glob {
+  const only = runs.length === 1 ? runs[0]! : undefined;
+  return only?.wild ? compileGlob(only.text, ignoreCase) : buildGlob(runs, ignoreCase);
+}
+
+function buildGlob(runs: readonly PatternRun[], ignoreCase: boolean): Glob {
   const texts = runs.map((run) => (ignoreCase ? run.text.toLowerCase() : run.text));
   const literal = texts.join('');
   const buffer = new Int32Array(literal.length);
