@@ -93,7 +93,12 @@ async function expand(path: string): Promise<string[]> {
     throw new InputError(`cannot read vector path (${(cause as Error).message})`, { file: path, cause });
   }
   if (!info.isDirectory()) return [path];
-  const entries = await readdir(path, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch (cause) {
+    throw new InputError(`cannot list vector folder (${(cause as Error).message})`, { file: path, cause });
+  }
   const nested = await Promise.all(
     entries.map(async (e) => {
       const child = join(path, e.name);
