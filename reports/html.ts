@@ -37,7 +37,7 @@ function failureDetails(v: FailureView, open: boolean): string {
   const dl: [string, string][] = [
     ['origin', esc(v.origin)],
     ['features', v.features.map(code).join(', ') || '—'],
-    ['expected (oracle)', code(v.expected)],
+    [`expected (${v.expectedBy})`, code(v.expected)],
     ['actual (evaluator)', code(v.actual)],
   ];
   if (v.deciding) {

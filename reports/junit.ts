@@ -1,7 +1,7 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
 import { SUITES, type Entry, type Failure, type RunReport, type Suite } from '../specs/harness/results.js';
-import { COUNT_COLUMNS, originLabel, resultDetail, verdictDetail } from './labels.js';
+import { COUNT_COLUMNS, expectedBy, originLabel, resultDetail, verdictDetail } from './labels.js';
 
 // CommonJS: Node hands the builder over as the default export, TypeScript's NodeNext view wraps it once more.
 const junit = ((junitModule as unknown as { default?: Builder }).default ?? junitModule) as unknown as Builder;
@@ -19,7 +19,7 @@ function failureText(f: Failure, file: string | undefined): string {
     f.title || f.id,
     `origin: ${originLabel(f.origin)}`,
     `features: ${f.features.join(', ') || '-'}`,
-    `expected (oracle): ${verdictDetail(f.expected)}`,
+    `expected (${expectedBy(f)}): ${verdictDetail(f.expected)}`,
     `actual (evaluator): ${resultDetail(f.actual)}`,
     `replay: ${f.replay}`,
     ...(file ? [`divergence file: ${file}`] : []),

@@ -84,3 +84,7 @@ export function countsSentence(r: RunReport): string {
     `${t.expectedDivergence} expected divergence${t.expectedDivergence === 1 ? '' : 's'}`,
   ].join(', ');
 }
+
+/** Who states the expected answer: the known-answer file for vectors and regressions, else the oracle. */
+export const expectedBy = (f: Failure): string =>
+  f.origin.kind === 'vector' || f.origin.kind === 'regression' ? 'vector' : 'oracle';

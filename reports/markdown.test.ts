@@ -36,6 +36,8 @@ describe('summary.md', () => {
     expect(md).toContain('`iam-conformance replay reports/out/x/divergences/f0.json --evaluator module:./broken.js`');
     expect(md).toContain('```json\n{\n  "action": "sagemaker:CreateEndpoint"');
     expect(md).toContain('- actual (evaluator): `evaluator error: timeout after 5000 ms`');
+    expect(md).toContain('- expected (vector): `explicitDeny`');
+    expect(md).toContain('- expected (oracle): `implicitDeny`');
   });
 
   it('shows the first failures of a cause in full and lists the rest one line each', () => {

@@ -15,7 +15,7 @@ function failureSection(v: FailureView, heading: string): string {
     '',
     `- **${v.kind}** — ${mdText(v.origin)}`,
     `- features: ${v.features.map((f) => mdCode(f)).join(', ') || '—'}`,
-    `- expected (oracle): ${mdCode(v.expected)}`,
+    `- expected (${v.expectedBy}): ${mdCode(v.expected)}`,
     `- actual (evaluator): ${mdCode(v.actual)}`,
   ];
   if (v.deciding) {

@@ -8,6 +8,7 @@ import {
   countsSentence,
   durationLabel,
   evaluatorLabel,
+  expectedBy,
   failureKind,
   originLabel,
   outcomeWord,
@@ -48,6 +49,8 @@ export interface FailureView {
   readonly policies: readonly unknown[];
   readonly boundaries: readonly unknown[];
   readonly expected: string;
+  /** `vector` or `oracle`: whose answer `expected` is. */
+  readonly expectedBy: string;
   readonly actual: string;
   readonly deciding?: DecidingStatement;
   readonly replay: string;
@@ -77,6 +80,7 @@ function failureView(f: Failure, report: RunReport, file: string | undefined, di
     policies: f.case.policies,
     boundaries: f.case.permissionsBoundaries ?? [],
     expected: verdictDetail(f.expected),
+    expectedBy: expectedBy(f),
     actual: resultDetail(f.actual),
     ...(deciding ? { deciding } : {}),
     replay: f.replay,
