@@ -11,6 +11,11 @@ export interface CommandEvaluatorOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How long one case may take before the process is killed and the case errored. @defaultValue 10000 */
   readonly timeoutMs?: number;
+  /**
+   * Extra time the first case of a freshly started process gets, so start-up (a JVM, a big model
+   * load) does not count against one case. @defaultValue 10000
+   */
+  readonly startupGraceMs?: number;
   /** Crashes of a command that has never answered, after which its cases are errored unrun. @defaultValue 3 */
   readonly maxConsecutiveCrashes?: number;
   /** Receives the process's stderr as it arrives. */
@@ -28,6 +33,7 @@ export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 export function createCommandEvaluator(command: string, options: CommandEvaluatorOptions = {}): Evaluator {
   const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
   const maxCrashes = options.maxConsecutiveCrashes ?? 3;
+  const startupGraceMs = options.startupGraceMs ?? 10_000;
   let proc: CommandProcess | undefined;
   let crashesInARow = 0;
   let everAnswered = false;
@@ -58,7 +64,7 @@ export function createCommandEvaluator(command: string, options: CommandEvaluato
       // Pipelined: every remaining case is written at once; answers come back in order.
       const replies = cases.slice(first).map((c) => p.request(JSON.stringify(c)));
       for (const pending of replies) {
-        const reply = await withTimeout(pending, timeoutMs);
+        const reply = await withTimeout(pending, timeoutMs + (p.answered === 0 ? startupGraceMs : 0));
         if (reply === 'timeout') {
           await p.kill();
           crashesInARow++;

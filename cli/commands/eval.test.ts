@@ -19,8 +19,8 @@ describe('iam-conformance eval', () => {
     const dir = tempFiles({ 'case.json': theCase });
     const { code, out } = await cli(['eval', 'case.json'], dir);
     expect(code).toBe(0);
-    expect(out).toMatch(/^decision: explicitDeny\n/);
-    expect(out).toMatch(/Statement\[1\]/);
+    expect(out).toMatch(/^Decision: explicitDeny\n/);
+    expect(out).toMatch(/identity policy 0, statement 1/);
   });
 
   it('prints JSON with --json, defaults filled', async () => {

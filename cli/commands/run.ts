@@ -1,4 +1,5 @@
 import { join, relative, resolve } from 'node:path';
+import { evaluate, explainText } from '../../oracle/index.js';
 import { writeReportFolder, defaultReportDir } from '../../reports/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
 import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
@@ -53,7 +54,7 @@ export const runCommand: CliCommand = {
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
-      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators', '10000')
+      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators (default: 10000)')
       .option('--quiet', 'no progress output')
       .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },
@@ -102,7 +103,8 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     });
     // Vector failures are many and self-explaining: one line each. Regressions and properties get the
     // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
-    for (const f of printed) io.stdout(`${f.suite === 'vectors' ? failureLine(f) : failureDetails(f)}\n`);
+    const explain = (f: Failure) => explainText(evaluate(f.case));
+    for (const f of printed) io.stdout(`${f.suite === 'vectors' ? failureLine(f) : failureDetails(f, explain)}\n`);
     const report = buildReport(tally, {
       tool: { name: 'iam-conformance', version: toolVersion() },
       verb: 'run',

@@ -20,7 +20,7 @@ interface VectorsOptions {
   reportDir?: string;
   features?: string;
   excludeFeatures?: string;
-  expectations?: string;
+  expectations: string | boolean;
   timeout?: string;
   quiet?: boolean;
 }
@@ -36,7 +36,8 @@ export const vectorsCommand: CliCommand = {
       .option('--features <list>', 'only cases with at least one of these features (comma-separated)')
       .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
-      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators', '10000')
+      .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
+      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators (default: 10000)')
       .option('--quiet', 'no progress output')
       .action(async (paths: string[], opts: VectorsOptions) => done(await vectorsVerb(paths, opts, io)));
   },
@@ -52,9 +53,12 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
   const startedAt = new Date();
   const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
   try {
-    const expectations = opts.expectations
-      ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
-      : expectationsFor(evaluator.name);
+    const expectations =
+      typeof opts.expectations === 'string'
+        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
+        : opts.expectations
+          ? expectationsFor(evaluator.name)
+          : new ExpectationSet([]);
     const show = (f: string) => (f.startsWith(io.cwd) ? relative(io.cwd, f) : f);
     const progress = createProgress(io, { quiet: opts.quiet });
     progress.start('vectors', 0);
