@@ -57,6 +57,15 @@ describe('iam-conformance replay', () => {
     expect(await readdir(root)).toEqual(['found']);
   });
 
+  it('replays a whole report folder through its divergences', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'replay-folder-'));
+    await divergenceFile(root);
+    const r = await cli(['replay', 'found', '--evaluator', BROKEN, '--no-report'], root);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('0 passed, 1 failed');
+  });
+
   it('exits 2 naming the file and JSON path for an invalid vector file, and for an unknown evaluator', async () => {
     const root = await mkdtemp(join(tmpdir(), 'replay-bad-'));
     const file = await divergenceFile(root);

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { evaluate } from '../../oracle/index.js';
 import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
@@ -21,6 +22,10 @@ interface ReplayFlags {
   readonly timeout?: string;
 }
 
+/** A report folder stands for its divergences: its report.json is not a vector file. */
+const divergencesOf = (path: string): string =>
+  existsSync(join(path, 'report.json')) && existsSync(join(path, 'divergences')) ? join(path, 'divergences') : path;
+
 /**
  * `iam-conformance replay FILE...`: runs divergence or regression files (any vector files) against an
  * evaluator, every case required, and writes a report folder. Exit 0 when all agree, 1 when any fails.
@@ -30,7 +35,7 @@ export const replayCommand: CliCommand = {
     program
       .command('replay')
       .description('replay divergence / regression vector files against an evaluator')
-      .argument('<files...>', 'vector files or folders (e.g. reports/out/…/divergences, specs/regressions)')
+      .argument('<files...>', 'vector files or folders (a report folder, its divergences, specs/regressions)')
       .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws', 'oracle')
       .option('--report-dir <dir>', 'where to write the report folder (default reports/out/<time>-replay-<evaluator>)')
       .option('--no-report', 'write no report folder')
@@ -41,7 +46,7 @@ export const replayCommand: CliCommand = {
         const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
         const show = (p: string) => (isAbsolute(p) ? relative(io.cwd, p) || '.' : p);
         const timeoutMs = parseInteger(flags.timeout, '--timeout', 1);
-        const files = await loadVectorFiles(paths.map(at));
+        const files = await loadVectorFiles(paths.map(at).map(divergencesOf));
         const evaluator = await resolveEvaluator(flags.evaluator, {
           cwd: io.cwd,
           env: io.env,
