@@ -3,6 +3,9 @@
  * is parsed (numbers, dates, CIDRs, base64). Documents that are objects are cached by identity in a
  * WeakMap, so the same document reused across many requests is validated and compiled only once.
  * Compiled policies never depend on the request: variables are resolved at match time.
+ *
+ * Contract: a document object is treated as immutable once evaluated. Mutating it in place and
+ * evaluating it again returns the answer for its first content — pass a copy (structuredClone) instead.
  */
 import { compileActionPattern, type ActionPattern } from './action.js';
 import { compileCondition, type CompiledCondition } from './conditions/condition.js';
@@ -32,7 +35,10 @@ export type CompileResult = { readonly ok: true; readonly compiled: CompiledPoli
 
 const cache = new WeakMap<object, CompileResult>();
 
-/** Validates and compiles a document, reusing the previous result for the same document object. */
+/**
+ * Validates and compiles a document, reusing the previous result for the same document object.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
 export function compilePolicyDocument(doc: unknown): CompileResult {
   const cacheable = typeof doc === 'object' && doc !== null;
   if (cacheable) {
