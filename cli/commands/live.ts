@@ -112,7 +112,7 @@ function statsLine(ev: AwsEvaluator): string {
   const s = ev.stats();
   const perCall = s.batches > 0 ? (s.decisions / s.batches).toFixed(1) : '0';
   return (
-    `aws: ${s.calls} calls (${s.pages} pages, ${s.retries} retries, ${s.throttled} throttled), ` +
+    `aws: ${s.calls} calls (${s.pages} pages, ${s.sdkAttempts} SDK attempts, ${s.retries} retries, ${s.throttled} throttled), ` +
     `${s.decisions} decisions in ${s.batches} answered calls (${perCall} per call), ${s.fromCheckpoint} from the checkpoint`
   );
 }

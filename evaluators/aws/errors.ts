@@ -36,7 +36,7 @@ const RETRYABLE_CODES = new Set([
   'RequestTimeoutException',
   'TimeoutError',
 ]);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED', 'EHOSTUNREACH']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED', 'EHOSTUNREACH']);
 const FATAL_CODES = new Set([
   'NoSuchEntity',
   'AccessDenied',
@@ -76,6 +76,8 @@ export function classifyError(err: unknown): ErrorClass {
   if (e.name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return { kind: 'fatal', code: 'NoCredentials', message };
   }
+  // An unknown host name will not appear by waiting (EAI_AGAIN is the transient DNS failure).
+  if (e.code === 'ENOTFOUND' || code === 'ENOTFOUND') return { kind: 'fatal', code: 'ENOTFOUND', message };
   if (RETRYABLE_CODES.has(code) || NETWORK_CODES.has(code) || NETWORK_CODES.has(e.code ?? '') || /socket hang up/i.test(message)) {
     return { kind: 'retryable', code, message };
   }
@@ -101,6 +103,8 @@ export function fatalMessage(c: ErrorClass, principalArn: string | undefined): s
     case 'AccessDenied':
     case 'AccessDeniedException':
       return `live: AWS denied the simulator call; the runner needs iam:SimulatePrincipalPolicy / iam:SimulateCustomPolicy (see docs/live.md): ${c.message}`;
+    case 'ENOTFOUND':
+      return `live: cannot reach the IAM endpoint (${c.message}); check the network and AWS_ENDPOINT_URL_IAM / AWS_ENDPOINT_URL`;
     default:
       return `live: AWS refused the call (${c.code}): ${c.message}`;
   }

@@ -133,8 +133,9 @@ function respond(options: IamQueryServerOptions, req: IncomingMessage, res: Serv
     res.writeHead(200, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId(n) });
     res.end(simulateResponseXml(input.operation, page, { isTruncated: more, ...(marker ? { marker } : {}) }, requestId(n)));
   } catch (err) {
-    if (!(err instanceof AwsFault)) throw err;
-    sendError(res, err.status, err.code, err.message, n);
+    // A decider bug must look like an AWS-side failure (500), never take the server down.
+    const fault = err instanceof AwsFault ? err : new AwsFault('ServiceFailure', `test server: ${(err as Error).message}`, 500);
+    sendError(res, fault.status, fault.code, fault.message, n);
   }
 }
 
