@@ -103,6 +103,11 @@ describe('jsonErrorOffset', () => {
     expect(jsonErrorOffset('[1,2')).toBe(4);
     expect(jsonErrorOffset('[1] x')).toBe(4);
     expect(jsonErrorOffset('"ab')).toBe(3);
+    expect(jsonErrorOffset('{"a" 1}')).toBe(5);
+    expect(jsonErrorOffset('{,}')).toBe(1);
+    expect(jsonErrorOffset('tru')).toBe(0);
+    expect(jsonErrorOffset('[1, 2]')).toBe(6);
+    expect(jsonErrorOffset('"a\\"b"')).toBe(6);
     expect(lineColumn('a\nbc', 3)).toEqual({ line: 2, column: 2 });
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Case, ContextEntry, ContextKeyType, Decision, Feature, PolicyDocument } from '../../oracle/types.js';
+import type { Case, ContextEntry, Decision, Feature, PolicyDocument } from '../../oracle/types.js';
 import { InputError } from './input-error.js';
 
 /** One request of a vector, with defaults filled (resource `*`, context `[]`). */
@@ -159,7 +159,7 @@ function normaliseGroup(g: RawGroup): VectorGroup {
       request: {
         action: c.request.action,
         resource: c.request.resource ?? '*',
-        context: (c.request.context ?? []).map((e) => ({ key: e.key, type: e.type as ContextKeyType, values: e.values })),
+        context: c.request.context ?? [],
       },
     })),
   };
@@ -225,71 +225,47 @@ function describeSchemaError(err: ErrorObject): string {
 /** Offset of the first syntax error: V8's messages do not always carry one, so we scan ourselves. */
 export function jsonErrorOffset(text: string): number {
   let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
-  };
   const fail = (): never => {
     throw i;
   };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail();
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
   };
+  const expect = (ch: string) => (text[i] === ch ? i++ : fail());
   const str = () => {
+    for (expect('"'); text[i] !== '"'; i += text[i] === '\\' ? 2 : 1) if (i >= text.length || text.charCodeAt(i) < 0x20) fail();
     i++;
-    while (i < text.length && text[i] !== '"') {
-      if ((text.charCodeAt(i) ?? 0) < 0x20) fail();
-      i += text[i] === '\\' ? 2 : 1;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail();
-    i += (m as RegExpExecArray)[0].length;
   };
   const value = (): void => {
     ws();
     const ch = text[i];
-    if (ch === '{') return container('}', true);
-    if (ch === '[') return container(']', false);
+    if (ch === '{' || ch === '[') return container(ch === '{');
     if (ch === '"') return str();
-    if (ch === 't') return literal('true');
-    if (ch === 'f') return literal('false');
-    if (ch === 'n') return literal('null');
-    return num();
+    const m = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i));
+    i += m ? m[0].length : fail();
   };
-  const container = (close: string, isObject: boolean): void => {
+  const container = (isObject: boolean): void => {
+    const close = isObject ? '}' : ']';
     i++;
     ws();
-    if (text[i] === close) {
-      i++;
-      return;
-    }
+    if (text[i] === close) return void i++;
     for (;;) {
       if (isObject) {
         ws();
-        if (text[i] !== '"') fail();
         str();
         ws();
-        if (text[i] !== ':') fail();
-        i++;
+        expect(':');
       }
       value();
       ws();
-      if (text[i] === ',') i++;
-      else if (text[i] === close) {
-        i++;
-        return;
-      } else fail();
+      if (text[i] === close) return void i++;
+      expect(',');
     }
   };
   try {
     value();
     ws();
-    if (i < text.length) fail();
-    return text.length;
+    return i < text.length ? i : text.length;
   } catch (at) {
     return typeof at === 'number' ? Math.min(at, text.length) : 0;
   }
