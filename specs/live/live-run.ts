@@ -6,7 +6,7 @@
 import type { Evaluator, EvaluatorResult } from '../../evaluators/evaluator.js';
 import { skipReason } from '../../evaluators/aws/index.js';
 import { isErrorVerdict, type Case, type Verdict } from '../../oracle/types.js';
-import { compare } from '../harness/compare.js';
+import { compare, describeResult } from '../harness/compare.js';
 import { addOutcome, emptyCounts } from '../harness/counts.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../harness/expectations.js';
 import type { Counts, Failure, Outcome } from '../harness/results.js';
@@ -74,7 +74,8 @@ function toFailure(item: LiveItem, aws: EvaluatorResult, expected: Verdict, orac
   return {
     id: item.id,
     suite: 'live',
-    title: `${item.entry} › ${item.description} (${what})`,
+    // The title says it all (failure lines print live titles as they are).
+    title: `${item.entry} › ${item.description} (${what}): expected ${describeResult(expected)}, got ${describeResult(aws)}`,
     origin: item.origin,
     case: item.case,
     features: item.features,
