@@ -58,8 +58,8 @@ export function groupFailures(failures: readonly Failure[], perFeature: RunRepor
     .map(([title, fs]) => ({
       title,
       failures: fs
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => caseSize(a.f) - caseSize(b.f) || a.i - b.i)
+        .map((f, i) => ({ f, i, size: caseSize(f) }))
+        .sort((a, b) => a.size - b.size || a.i - b.i)
         .map(({ f }) => f),
     }))
     .sort(
