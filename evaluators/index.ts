@@ -53,7 +53,7 @@ export async function resolveEvaluator(spec: string, options: ResolveOptions = {
   if (trimmed === 'iam-simulate') return loadIamSimulate();
   if (trimmed === 'aws') {
     const { createAwsEvaluator } = await import('./aws/index.js');
-    return createAwsEvaluator({ env: options.env ?? process.env, ...(options.aws ?? {}) });
+    return createAwsEvaluator({ env: options.env ?? process.env, cwd: options.cwd ?? process.cwd(), ...(options.aws ?? {}) });
   }
   throw new InputError(`unknown evaluator "${spec}"; valid forms:\n  ${EVALUATOR_FORMS.join('\n  ')}`);
 }

@@ -77,3 +77,20 @@ describe('iam-conformance run, end to end', () => {
     }
   });
 });
+
+describe('iam-conformance run --shard', () => {
+  it('splits the vector files so that the shards together run each case exactly once', async () => {
+    const argv = ['run', '--evaluator', 'oracle', '--suite', 'vectors', '--quiet'];
+    const whole = tempFiles({});
+    await cli([...argv, '--report-dir', whole], root);
+    const parts = [tempFiles({}), tempFiles({})];
+    for (const [i, dir] of parts.entries()) await cli([...argv, '--shard', `${i + 1}/2`, '--report-dir', dir], root);
+    const names = (dir: string) => readReport(dir).entries.map((e) => `${e.file} ${e.name}`);
+    const [a, b] = parts.map(names) as [string[], string[]];
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual(names(whole).sort());
+    const total = (dir: string) => readReport(dir).totals.agree;
+    expect(total(parts[0] as string) + total(parts[1] as string)).toBe(total(whole));
+  });
+});
