@@ -20,7 +20,10 @@ import { classify } from './triage-classify.js';
 
 /**
  * Families for generated cases. Each is a cause whose cases a match expression picks out narrowly, with
- * the answer pairs seen in triage runs (docs/evaluators/iam-simulate.md, "Conformance").
+ * the answer pairs seen in triage runs (docs/evaluators/iam-simulate.md, "Conformance"). Only causes the
+ * match language can pin down: the run masks a matching divergence with the oracle's answer, so a loose
+ * family (e.g. features version-2008 + policy-variables, which two different policies can supply) would
+ * hide other bugs and make metamorphic properties compare a masked answer with a real one.
  */
 const FAMILIES: readonly { cause: CauseId; id: string; match: ExpectationMatch; pairs: [Answer, Answer][] }[] = [
   {
@@ -32,17 +35,6 @@ const FAMILIES: readonly { cause: CauseId; id: string; match: ExpectationMatch; 
       ['explicitDeny', 'implicitDeny'],
       ['implicitDeny', 'explicitDeny'],
       ['explicitDeny', 'allowed'],
-    ],
-  },
-  {
-    cause: 'version-2008-variables',
-    id: 'version-2008-variables',
-    match: { features: ['version-2008', 'policy-variables'] },
-    pairs: [
-      ['implicitDeny', 'allowed'],
-      ['allowed', 'implicitDeny'],
-      ['implicitDeny', 'explicitDeny'],
-      ['explicitDeny', 'implicitDeny'],
     ],
   },
   {
