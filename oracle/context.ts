@@ -6,7 +6,8 @@
  * - DECISION (the simulator API does not say): several entries for the same key (in any case) are
  *   merged, values in order, so the key becomes multivalued. No supplied value is dropped; "first
  *   wins" or "last wins" would be an arbitrary choice.
- * - DECISION: an entry with no values is the same as no entry (the key is absent; a "null dataset").
+ * - DECISION: an entry with no values is the same as no entry (the key is absent). Empty-string values
+ *   are kept; conditions/condition.ts decides where they count as a "null dataset".
  * - DECISION: `ContextKeyType` does not change matching. Values always travel as strings and the
  *   condition operator decides how to read them (a Numeric operator on "abc" is a type mismatch,
  *   see conditions/condition.ts); `…List` types only say the key may carry several values.

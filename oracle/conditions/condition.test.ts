@@ -21,6 +21,12 @@ describe('missing keys', () => {
     expect(holds('StringNotEquals', ['a'], [])).toBe(true);
     expect(holds('Null', ['true'], [])).toBe(true);
   });
+
+  it('a plain operator sees an empty string as an ordinary value', () => {
+    expect(holds('StringEquals', [''], [''])).toBe(true);
+    expect(holds('StringNotEquals', ['a'], [''])).toBe(true);
+    expect(holds('StringLike', ['*'], [''])).toBe(true);
+  });
 });
 
 describe('condition key names', () => {
@@ -31,12 +37,19 @@ describe('condition key names', () => {
 });
 
 describe('Null', () => {
-  it('"true" holds when the key is absent, "false" when present (even as an empty string)', () => {
+  it('"true" holds when the key is absent, "false" when it has a value', () => {
     expect(holds('Null', ['true'], undefined)).toBe(true);
     expect(holds('Null', ['true'], ['x'])).toBe(false);
     expect(holds('Null', ['false'], ['x'])).toBe(true);
-    expect(holds('Null', ['false'], [''])).toBe(true);
     expect(holds('Null', ['false'], undefined)).toBe(false);
+    expect(holds('Null', ['true', 'false'], ['x'])).toBe(true);
+  });
+
+  it('treats an empty-string value (a null dataset) as null', () => {
+    expect(holds('Null', ['false'], [''])).toBe(false);
+    expect(holds('Null', ['true'], [''])).toBe(true);
+    expect(holds('Null', ['true'], ['', ''])).toBe(true);
+    expect(holds('Null', ['false'], ['', 'a'])).toBe(true);
   });
 });
 
@@ -69,6 +82,11 @@ describe('ForAllValues', () => {
   it('fails when a request value is not of the operator type', () => {
     expect(holds('NumericLessThan', ['10'], ['1', 'x'], { qualifier: 'ForAllValues' })).toBe(false);
   });
+
+  it('holds for a null dataset such as an empty string (AWS doc example)', () => {
+    expect(holds('StringLike', ['key1*'], [''], { qualifier: 'ForAllValues' })).toBe(true);
+    expect(holds('StringLike', ['key1*'], ['', 'x'], { qualifier: 'ForAllValues' })).toBe(false);
+  });
 });
 
 describe('ForAnyValue', () => {
@@ -86,6 +104,10 @@ describe('ForAnyValue', () => {
   it('with a negated operator: some request value equals none of the policy values', () => {
     expect(holds('StringNotEquals', ['a', 'b'], ['a', 'c'], { qualifier: 'ForAnyValue' })).toBe(true);
     expect(holds('StringNotEquals', ['a', 'b'], ['a', 'b'], { qualifier: 'ForAnyValue' })).toBe(false);
+  });
+
+  it('is false for a null dataset', () => {
+    expect(holds('StringLike', ['*'], [''], { qualifier: 'ForAnyValue' })).toBe(false);
   });
 
   it('skips request values that are not of the operator type', () => {

@@ -6,8 +6,8 @@
  * - Several policy values: OR for positive operators; NOR for negated ones (the request value must
  *   match none of them).
  * - Key absent: positive operators are false, negated ones true, `…IfExists` true.
- * - `ForAllValues`: every request value must satisfy the operator; true when the key is absent or
- *   empty (vacuous truth — also for negated inner operators, DECISION on the doc CONFLICT).
+ * - `ForAllValues`: every request value must satisfy the operator; true when the key is absent or a
+ *   null dataset (vacuous truth — also for negated inner operators, DECISION on the doc CONFLICT).
  * - `ForAnyValue`: some request value must satisfy it; false when the key is absent.
  * - DECISION (unconfirmed): `…IfExists` with a set qualifier holds when the key is absent
  *   (matters for ForAnyValue only), and is ignored when the key is present.
@@ -109,9 +109,9 @@ const NULL_RESULTS = {
  */
 export function conditionHolds(c: CompiledCondition, context: RequestContext): Result {
   const requestValues = context.get(c.keyLower);
-  if (!c.semantics) return nullHolds(c, requestValues !== undefined);
+  if (!c.semantics) return nullHolds(c, !isNullDataset(requestValues));
   const { qualifier, ifExists } = c.condition;
-  if (requestValues === undefined) {
+  if (requestValues === undefined || (qualifier !== undefined && isNullDataset(requestValues))) {
     if (qualifier === 'ForAllValues') return ABSENT_FOR_ALL;
     if (ifExists) return ABSENT_IF_EXISTS;
     if (qualifier === 'ForAnyValue') return ABSENT_FOR_ANY;
@@ -138,7 +138,21 @@ export function conditionHolds(c: CompiledCondition, context: RequestContext): R
 }
 
 /**
- * Null: `true` holds when the key is absent, `false` when it is present; several values OR.
+ * A "null dataset": no value, or only empty strings. The docs say ForAllValues "returns true if there
+ * are no context keys in the request, or if the context key value resolves to a null dataset, such as
+ * an empty string", and that `Null: false` checks that "the key exists and its value is not null".
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition_examples-multi-valued-context-keys.html
+ * DECISION: set operators and Null treat a null dataset as an absent key; plain operators see `""` as
+ * an ordinary value (the docs say nothing about them).
+ */
+function isNullDataset(values: readonly string[] | undefined): boolean {
+  if (values === undefined) return true;
+  for (const v of values) if (v !== '') return false;
+  return true;
+}
+
+/**
+ * Null: `true` holds when the key is absent (or a null dataset), `false` when it has a value; several values OR.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null
  * DECISION: set qualifiers on Null are ignored (validation accepts `ForAllValues:Null`; AWS is silent).
  */
