@@ -10,7 +10,7 @@ export interface ResolveOptions {
   readonly cwd?: string;
   /** Environment for `cmd:` processes and the `aws` adapter. @defaultValue process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Per-case timeout of `cmd:` evaluators. @defaultValue 10000 */
+  /** Per-case timeout of `cmd:` and `module:` evaluators. @defaultValue 10000 */
   readonly timeoutMs?: number;
   /** Receives the stderr of `cmd:` processes. */
   readonly onStderr?: (text: string) => void;
@@ -38,7 +38,10 @@ export async function resolveEvaluator(spec: string, options: ResolveOptions = {
   if (trimmed.startsWith('module:')) {
     const path = trimmed.slice('module:'.length).trim();
     if (!path) throw new InputError('`module:` needs a path, e.g. module:./my-evaluator.ts');
-    return createModuleEvaluator(path, { cwd: options.cwd ?? process.cwd() });
+    return createModuleEvaluator(path, {
+      cwd: options.cwd ?? process.cwd(),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
   }
   if (trimmed.startsWith('cmd:')) {
     const command = trimmed.slice('cmd:'.length).trim();

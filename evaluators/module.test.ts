@@ -34,6 +34,14 @@ describe('module evaluator', () => {
     expect(after).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
   });
 
+  it('errors a case whose promise never settles, and goes on', async () => {
+    const ev = await createModuleEvaluator(join(fixtures, 'scripted-module.mjs'), { timeoutMs: 100 });
+    expect(await ev.evaluate([caseFor('test:Hang'), caseFor('test:Allow')])).toEqual([
+      { kind: 'errored', message: 'evaluate did not settle within 100 ms' },
+      { kind: 'verdict', verdict: { decision: 'allowed' } },
+    ]);
+  });
+
   it('hands the evaluator a copy, so mutating it changes nothing outside', async () => {
     const ev = await createModuleEvaluator(join(fixtures, 'scripted-module.mjs'));
     const c = caseFor('test:Mutate');

@@ -12,6 +12,11 @@ export type ModuleEvaluate = (c: Case) => unknown;
 export interface ModuleEvaluatorOptions {
   /** Relative paths are resolved against it. @defaultValue process.cwd() */
   readonly cwd?: string;
+  /**
+   * How long one case may take before it is errored and the run moves on (a promise that never
+   * settles; a synchronous endless loop cannot be interrupted in process). @defaultValue 10000
+   */
+  readonly timeoutMs?: number;
 }
 
 const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -42,26 +47,36 @@ export async function createModuleEvaluator(path: string, options: ModuleEvaluat
     unsupportedFeatures,
     async evaluate(cases) {
       const out: EvaluatorResult[] = [];
-      for (const c of cases) out.push(await evaluateOne(evaluate, c));
+      for (const c of cases) out.push(await evaluateOne(evaluate, c, options.timeoutMs ?? 10_000));
       return out;
     },
     async close() {},
   };
 }
 
-async function evaluateOne(evaluate: ModuleEvaluate, c: Case): Promise<EvaluatorResult> {
+async function evaluateOne(evaluate: ModuleEvaluate, c: Case, timeoutMs: number): Promise<EvaluatorResult> {
   let value: unknown;
+  let timer: NodeJS.Timeout | undefined;
   try {
     // A copy, so an evaluator that mutates its input cannot change what the oracle and report see.
-    value = await evaluate(structuredClone(c) as Case);
+    const answer = Promise.resolve(evaluate(structuredClone(c) as Case));
+    const timeout = new Promise<typeof TIMED_OUT>((r) => {
+      timer = setTimeout(() => r(TIMED_OUT), timeoutMs);
+    });
+    value = await Promise.race([answer, timeout]);
+    if (value === TIMED_OUT) return { kind: 'errored', message: `evaluate did not settle within ${timeoutMs} ms` };
   } catch (err) {
     return { kind: 'errored', message: `evaluate threw: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    clearTimeout(timer);
   }
   const checked = toVerdict(value);
   return checked.ok
     ? { kind: 'verdict', verdict: checked.verdict }
     : { kind: 'errored', message: `evaluate returned no verdict: ${checked.reason}` };
 }
+
+const TIMED_OUT = Symbol('timed out');
 
 type ModuleNamespace = Record<string, unknown> & { default?: unknown };
 

@@ -54,7 +54,7 @@ export const runCommand: CliCommand = {
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
-      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators (default: 10000)')
+      .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
       .option('--quiet', 'no progress output')
       .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },

@@ -37,7 +37,7 @@ export const vectorsCommand: CliCommand = {
       .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
-      .option('--timeout <ms>', 'per-case timeout of cmd: evaluators (default: 10000)')
+      .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
       .option('--quiet', 'no progress output')
       .action(async (paths: string[], opts: VectorsOptions) => done(await vectorsVerb(paths, opts, io)));
   },
