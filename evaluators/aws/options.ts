@@ -44,7 +44,8 @@ export function effectiveEnv(options: AwsEvaluatorOptions): Env {
   if (options.env !== undefined && options.env !== process.env) return envWithDotenv(options.env, cwd);
   const merged = envWithDotenv(process.env, cwd);
   // The SDK's own providers (AWS_PROFILE, web identity, …) read process.env, so .env values go there too.
-  for (const [k, v] of Object.entries(merged)) if (process.env[k] === undefined && v !== undefined) process.env[k] = v;
+  // Empty values (a copied .env.example) are left out: to the SDK an empty AWS_PROFILE is not "unset".
+  for (const [k, v] of Object.entries(merged)) if (process.env[k] === undefined && v) process.env[k] = v;
   return merged;
 }
 
