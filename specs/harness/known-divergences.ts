@@ -17,7 +17,13 @@ export interface MaskedEvaluator extends Evaluator {
  * rather than stopping (and shrinking) on a known one. Masked cases are counted and reported as
  * expected divergences.
  */
-export function maskKnownDivergences(inner: Evaluator, expectations: ExpectationSet, oracle: (c: Case) => Verdict): MaskedEvaluator {
+export function maskKnownDivergences(
+  inner: Evaluator,
+  expectations: ExpectationSet,
+  oracle: (c: Case) => Verdict,
+  /** Sees every batch before it is evaluated (the run uses it to tally features). */
+  onCases?: (cases: readonly Case[]) => void,
+): MaskedEvaluator {
   let masked = 0;
   return {
     spec: inner.spec,
@@ -29,6 +35,7 @@ export function maskKnownDivergences(inner: Evaluator, expectations: Expectation
       masked = 0;
     },
     async evaluate(cases) {
+      onCases?.(cases);
       const results = await inner.evaluate(cases);
       if (expectations.entries.length === 0) return results;
       return results.map((r, i): EvaluatorResult => {

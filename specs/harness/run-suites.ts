@@ -6,6 +6,7 @@ import type { Feature } from '../../oracle/types.js';
 import { runProperty } from '../properties/run-property.js';
 import type { ExpectationSet } from './expectations.js';
 import { InputError } from './input-error.js';
+import { caseFeatures } from './features.js';
 import { maskKnownDivergences } from './known-divergences.js';
 import { shellQuote } from './print.js';
 import type { Progress } from './progress.js';
@@ -78,12 +79,18 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
 
   if (plan.length === 0) return tally;
   const catalogue = await loadCatalogue();
-  const evaluator = maskKnownDivergences(o.evaluator, o.expectations, oracle);
+  // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
+  // and counted when fast-check reports the input passed (shrinking attempts are never counted).
+  let pending: readonly Feature[] | undefined;
+  const evaluator = maskKnownDivergences(o.evaluator, o.expectations, oracle, (cases) => {
+    if (pending === undefined && cases[0]) pending = caseFeatures(cases[0]);
+  });
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
   const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
   for (const { property, settings } of plan) {
     evaluator.resetMasked();
+    pending = undefined;
     const label = `${property.name} [${settings.profile}]`;
     o.progress.start(label, runs);
     const run = await runProperty(property, evaluator, {
@@ -92,7 +99,11 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       ...(o.path !== undefined ? { path: o.path } : {}),
       settings,
       catalogue,
-      onProgress: (done, total) => o.progress.update(done, total),
+      onProgress: (done, total) => {
+        o.progress.update(done, total);
+        if (pending) tally.features.add(pending, 'agree');
+        pending = undefined;
+      },
     }).catch((err: unknown) => {
       // fast-check cannot follow a path recorded under another seed, property or profile: bad input.
       if (o.path !== undefined && /replay/i.test(String((err as Error)?.message))) {
