@@ -29,6 +29,11 @@ describe('caseFeatures', () => {
     expect(caseFeatures(kase([policy({ Action: 'S3:GetObject' })]))).toEqual([]);
   });
 
+  it('stays fast on patterns full of stars', () => {
+    const p = policy({ Action: `sagemaker:${'*a'.repeat(40)}b` });
+    expect(caseFeatures(kase([p], `sagemaker:${'A'.repeat(120)}`))).toEqual(['action-wildcard']);
+  });
+
   it('tags NotAction, NotResource, ARN and wildcard resources', () => {
     const f = caseFeatures(
       kase([policy({ Action: undefined, NotAction: 'iam:*', Resource: undefined, NotResource: 'arn:aws:s3:::b/*' })]),

@@ -14,10 +14,31 @@ function statementsOf(doc: Json): Record<string, Json>[] {
   return (Array.isArray(s) ? s : [s]).filter(isObject);
 }
 
-/** `*` any run, `?` one character; case-sensitive unless `ignoreCase`. */
+/**
+ * `*` any run, `?` one character; case-sensitive unless `ignoreCase`. The classic two-pointer matcher (back up to
+ * the last `*`), linear enough that a generated pattern full of stars cannot stall tagging as a regex could.
+ */
 function globMatches(pattern: string, value: string, ignoreCase: boolean): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\*?]/g, (ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : `\\${ch}`));
-  return new RegExp(`^${body}$`, ignoreCase ? 'is' : 's').test(value);
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let mark = 0;
+  while (j < v.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === v[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      mark = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++mark;
+    } else return false;
+  }
+  while (p[i] === '*') i++;
+  return i === p.length;
 }
 
 /** Condition family of an operator as written (`ForAllValues:StringLikeIfExists` → `condition-string`). */
