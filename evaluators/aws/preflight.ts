@@ -25,7 +25,7 @@ export const PREFLIGHT_CALLS = 2;
 const describe = (r: EvaluationResult) => `${r.EvalActionName ?? '?'} → ${r.EvalDecision ?? '?'}`;
 
 export async function checkEmptyPrincipal(client: SimulatorClient, principalArn: string): Promise<void> {
-  const empty = await client.simulateAll({ PolicyInputList: [], ActionNames: [...PROBE_ACTIONS] });
+  const empty = await client.simulateAll({ ActionNames: [...PROBE_ACTIONS] });
   const leaks = empty.filter((r) => r.EvalDecision !== 'implicitDeny');
   if (leaks.length > 0 || empty.length === 0) {
     throw new LiveSetupError(

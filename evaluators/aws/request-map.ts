@@ -96,7 +96,8 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
 
 /** The members shared by SimulatePrincipalPolicy and SimulateCustomPolicy inputs. */
 export interface SimulateMembers {
-  PolicyInputList: string[];
+  /** Omitted when empty: an empty list would be sent as `PolicyInputList=`, which nothing needs. */
+  PolicyInputList?: string[];
   PermissionsBoundaryPolicyInputList?: string[];
   ActionNames: string[];
   ResourceArns?: string[];
@@ -106,7 +107,7 @@ export interface SimulateMembers {
 
 export function toSimulateMembers(batch: Batch, marker?: string): SimulateMembers {
   return {
-    PolicyInputList: batch.policies.map((p) => JSON.stringify(p)),
+    ...(batch.policies.length > 0 ? { PolicyInputList: batch.policies.map((p) => JSON.stringify(p)) } : {}),
     ...(batch.boundary !== undefined ? { PermissionsBoundaryPolicyInputList: [JSON.stringify(batch.boundary)] } : {}),
     ActionNames: [...batch.actions],
     ...(batch.resource !== '*' ? { ResourceArns: [batch.resource] } : {}),
