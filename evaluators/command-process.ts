@@ -1,5 +1,16 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
+/** Every process still running, so none outlives the CLI (they run in their own process group). */
+const running = new Set<CommandProcess>();
+let exitHookInstalled = false;
+function killAllOnExit(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const p of running) p.killNow();
+  });
+}
+
 /** What came back for one request line: an answer line, or the end of the process. */
 export type Reply =
   | { readonly kind: 'line'; readonly line: string }
@@ -45,6 +56,18 @@ export class CommandProcess {
     this.child.stdin.on('error', () => {});
     this.child.on('error', () => this.finish({ kind: 'exit', code: null, signal: null }));
     this.child.on('close', (code, signal) => this.finish({ kind: 'exit', code, signal }));
+    running.add(this);
+    killAllOnExit();
+  }
+
+  /** Synchronous kill for the exit hook (no waiting possible there). */
+  killNow(): void {
+    try {
+      if (this.child.pid !== undefined && process.platform !== 'win32') process.kill(-this.child.pid, 'SIGKILL');
+      else this.child.kill('SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 
   /** Sends one line and resolves with its answer (or the process's end). */
@@ -106,6 +129,7 @@ export class CommandProcess {
 
   private finish(reply: Reply): void {
     if (this.ended) return;
+    running.delete(this);
     // A last answer written without its newline still counts.
     if (this.buffer.trim() !== '') this.onData('\n');
     this.ended = reply;

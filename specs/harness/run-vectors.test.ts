@@ -104,4 +104,11 @@ describe('runVectorFiles', () => {
     expect([tally.passed, tally.failed]).toEqual([2, 0]);
     expect(tally.failures).toEqual([]);
   });
+
+  it('errors the batch of an evaluator that throws, and goes on', async () => {
+    const throwing: Evaluator = { ...fakeEvaluator(), evaluate: () => Promise.reject(new Error('socket closed')) };
+    const tally = await runVectorFiles([file], { suite: 'vectors', evaluator: throwing, replay });
+    expect(tally.totals.errored).toBe(3);
+    expect(tally.failures[0]?.actual).toEqual({ kind: 'errored', message: 'evaluate failed for the whole batch: socket closed' });
+  });
 });

@@ -5,6 +5,7 @@ import { compare, expectedVerdict } from './compare.js';
 import { addOutcome, emptyCounts } from './counts.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from './expectations.js';
 import { caseFeatures } from './features.js';
+import { InputError } from './input-error.js';
 import type { CaseOrigin, Counts, Failure, Outcome } from './results.js';
 import { Tally } from './tally.js';
 import { groupCases, type VectorFile, type VectorGroup } from './vector-file.js';
@@ -52,7 +53,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
   options.onProgress?.(0, planned.length);
   for (let i = 0; i < toRun.length; i += size) {
     const batch = toRun.slice(i, i + size);
-    const answers = await options.evaluator.evaluate(batch.map((p) => p.case));
+    const answers = await evaluateBatch(options.evaluator, batch.map((p) => p.case));
     batch.forEach((p, j) => results.set(p, answers[j] ?? { kind: 'errored', message: 'the evaluator returned too few results' }));
     options.onProgress?.(planned.length - toRun.length + Math.min(i + size, toRun.length), planned.length);
   }
@@ -81,6 +82,17 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
     tally.entries.push({ suite: options.suite, name: e.name, file: e.file, counts: e.counts, durationMs: 0, failures: e.failures });
   }
   return tally;
+}
+
+/** An evaluator that throws fails its batch, not the run (bad input excepted: that stops the run). */
+async function evaluateBatch(evaluator: Evaluator, cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
+  try {
+    return await evaluator.evaluate(cases);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const message = `evaluate failed for the whole batch: ${err instanceof Error ? err.message : String(err)}`;
+    return cases.map(() => ({ kind: 'errored', message }));
+  }
 }
 
 function plan(files: readonly VectorFile[], options: VectorRunOptions): Planned[] {
