@@ -80,7 +80,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
       scrub.add(creds.secretAccessKey);
       scrub.add(creds.sessionToken);
     } catch (err) {
-      throw new LiveSetupError(fatalMessage(classifyError(err), settings.principalArn));
+      throw new LiveSetupError(scrub(fatalMessage(classifyError(err), settings.principalArn)));
     }
     if (settings.api === 'SimulatePrincipalPolicy' && (options.preflight ?? true)) {
       try {
@@ -92,9 +92,9 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
   };
 
   const asSetupError = (err: unknown): Error => {
-    if (err instanceof LiveSetupError) return err;
+    if (err instanceof LiveSetupError) return new LiveSetupError(scrub(err.message));
     if (err instanceof CallRejected || err instanceof RetriesExhausted) {
-      return new LiveSetupError(fatalMessage(err.reason, settings.principalArn));
+      return new LiveSetupError(scrub(fatalMessage(err.reason, settings.principalArn)));
     }
     if (err instanceof BudgetExhausted) return new LiveSetupError(`live: the call budget (${settings.maxCalls}) does not cover the preflight check`);
     if (err instanceof RunAborted) return new LiveSetupError('live: interrupted before the first call');
@@ -115,7 +115,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
       else if (err instanceof RetriesExhausted) {
         stopped = { kind: 'errored', message: `AWS kept failing after ${err.attempts} attempts (${err.message}); stopped, resume with --resume` };
       } else if (err instanceof CallRejected && err.reason.kind === 'fatal') {
-        throw new LiveSetupError(fatalMessage(err.reason, settings.principalArn));
+        throw new LiveSetupError(scrub(fatalMessage(err.reason, settings.principalArn)));
       } else if (err instanceof CallRejected && err.reason.kind === 'policyRejected') {
         // AWS refused a policy document: that is AWS's verdict on the case, compared with the oracle's validation.
         const rejected: EvaluatorResult = {
@@ -154,14 +154,17 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
         await ready;
       }
       for (const batch of plan.batches) {
-        let answers: Map<string, EvaluatorResult>;
-        if (checkpoint.has(batch.key, batch.actions)) {
-          answers = new Map(batch.actions.map((a) => [a, checkpoint.get(batch.key, a) as EvaluatorResult] as const));
-          counters.fromCheckpoint += batch.actions.length;
-        } else if (stopped !== undefined) {
-          answers = new Map(batch.actions.map((a) => [a, stopped as EvaluatorResult] as const));
-        } else {
-          answers = await answer(batch);
+        // Actions already in the checkpoint are never asked again; only the rest go to AWS.
+        const answers = new Map<string, EvaluatorResult>();
+        for (const a of batch.actions) {
+          const stored = checkpoint.get(batch.key, a);
+          if (stored) answers.set(a, stored);
+        }
+        counters.fromCheckpoint += answers.size;
+        const missing = batch.actions.filter((a) => !answers.has(a));
+        if (missing.length > 0) {
+          const fresh = stopped !== undefined ? new Map(missing.map((a) => [a, stopped as EvaluatorResult] as const)) : await answer({ ...batch, actions: missing });
+          for (const [a, r] of fresh) answers.set(a, r);
         }
         for (const i of batch.caseIndexes) out[i] = answers.get((cases[i] as Case).request.action) ?? skipped('no answer');
       }

@@ -110,6 +110,17 @@ describe('aws evaluator: budget, checkpoint and resume', () => {
     expect(readFileSync(checkpointPath, 'utf8').split('\n')[0]).toMatch(/"kind":"header"/);
   });
 
+  it('asks AWS only for the actions of a family the checkpoint does not hold yet', async () => {
+    const checkpointPath = join(mkdtempSync(join(tmpdir(), 'iamc-live-')), 'cp.jsonl');
+    server = await startServer();
+    const first = await localEvaluator(server, { checkpointPath });
+    await first.evaluate(['sagemaker:ListModels', 'sagemaker:CreateModel'].map((a) => caseOf([ALLOW], a)));
+    const second = await localEvaluator(server, { checkpointPath, resume: true });
+    const results = await second.evaluate(['sagemaker:ListModels', 'sagemaker:CreateModel', 'sagemaker:DeleteModel'].map((a) => caseOf([ALLOW], a)));
+    expect(results.map(decisionOf)).toEqual(['allowed', 'allowed', 'allowed']);
+    expect(askedActions(server)).toEqual([['sagemaker:ListModels', 'sagemaker:CreateModel'], ['sagemaker:DeleteModel']]);
+  });
+
   it('starts the checkpoint afresh without --resume', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamc-live-'));
     const checkpointPath = join(dir, 'cp.jsonl');
