@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate, explainText } from '../../oracle/index.js';
 import { writeReportFolder, defaultReportDir } from '../../reports/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
@@ -81,7 +81,11 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
         : opts.expectations
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
-    const show = (f: string) => (f.startsWith(root) ? relative(root, f) : f.startsWith(io.cwd) ? relative(io.cwd, f) : f);
+    // Paths as the user can paste them: relative to where they ran the command, else absolute.
+    const show = (f: string) => {
+      const r = relative(io.cwd, f);
+      return r.startsWith('..') || isAbsolute(r) ? f : r;
+    };
     const printed: Failure[] = [];
     const tally = await runSuites({
       evaluator,

@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate } from '../../oracle/index.js';
 import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
 import { InputError } from '../../specs/harness/input-error.js';
@@ -59,7 +59,10 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
         : opts.expectations
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
-    const show = (f: string) => (f.startsWith(io.cwd) ? relative(io.cwd, f) : f);
+    const show = (f: string) => {
+      const r = relative(io.cwd, f);
+      return r.startsWith('..') || isAbsolute(r) ? f : r;
+    };
     const progress = createProgress(io, { quiet: opts.quiet });
     progress.start('vectors', 0);
     const tally = await runVectorFiles(files, {
