@@ -28,6 +28,8 @@ import { realClock } from './token-bucket.js';
 export const SKIP_PREFIX = 'skipped: ';
 export const skipReason = (r: EvaluatorResult): string | undefined =>
   r.kind === 'errored' && r.message.startsWith(SKIP_PREFIX) ? r.message.slice(SKIP_PREFIX.length) : undefined;
+/** What an InvalidInput about the size of ActionNames would plausibly say. */
+const TOO_MANY = /ActionNames|too many|exceed|maximum|limit/i;
 const skipped = (reason: string): EvaluatorResult => ({ kind: 'errored', message: SKIP_PREFIX + reason });
 
 export interface AwsRunStats extends CallStats {
@@ -101,7 +103,22 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
     return new LiveSetupError(scrub(`live: ${(err as Error).message ?? String(err)}`));
   };
 
+  let actionCap = settings.actionsPerCall;
+
+  /** Answers a batch in calls of at most `actionCap` actions (the cap drops if AWS says too many). */
+  async function answerInChunks(batch: Batch): Promise<Map<string, EvaluatorResult>> {
+    const out = new Map<string, EvaluatorResult>();
+    // Advance by what was sent: the cap may drop while a chunk is being answered.
+    for (let at = 0, actions: string[] = []; at < batch.actions.length; at += actions.length) {
+      actions = batch.actions.slice(at, at + actionCap);
+      const part = stopped !== undefined ? new Map(actions.map((a) => [a, stopped as EvaluatorResult] as const)) : await answer({ ...batch, actions });
+      for (const [a, r] of part) out.set(a, r);
+    }
+    return out;
+  }
+
   async function answer(batch: Batch): Promise<Map<string, EvaluatorResult>> {
+    if (batch.actions.length > actionCap) return answerInChunks(batch);
     try {
       const results = await client.simulateAll(toSimulateMembers(batch));
       const answers = readAnswers(results, batch);
@@ -126,6 +143,11 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
         checkpoint.record(batch.key, Object.fromEntries(answers));
         counters.batches++;
         return answers;
+      } else if (err instanceof CallRejected && batch.actions.length > 1 && TOO_MANY.test(err.reason.message)) {
+        // AWS documents no maximum of ActionNames per call (UNCONFIRMED): if it says too many, halve.
+        actionCap = Math.max(1, Math.floor(batch.actions.length / 2));
+        log(`live: AWS refused ${batch.actions.length} ActionNames in one call (${err.reason.message}); now ${actionCap} per call`);
+        return answerInChunks(batch);
       } else if (err instanceof CallRejected) {
         const failed: EvaluatorResult = { kind: 'errored', message: `AWS ${err.reason.code}: ${err.reason.message}` };
         return new Map(batch.actions.map((a) => [a, failed] as const));

@@ -169,6 +169,21 @@ describe('aws evaluator: AWS errors', () => {
     await ev.close();
   });
 
+  it('halves the actions per call when AWS says a call has too many ActionNames', async () => {
+    server = await startServer({
+      faults: (_n, input) =>
+        input.actionNames.length > 6 ? { kind: 'error', status: 400, code: 'InvalidInput', message: 'ActionNames exceeds the maximum' } : undefined,
+    });
+    const lines: string[] = [];
+    const ev = await localEvaluator(server, { log: (l) => lines.push(l) });
+    const actions = Array.from({ length: 20 }, (_, i) => `sagemaker:ListThings${i}`);
+    const results = await ev.evaluate(actions.map((a) => caseOf([ALLOW], a)));
+    expect(results.map(decisionOf)).toEqual(actions.map(() => 'allowed'));
+    expect(askedActions(server).map((a) => a.length)).toEqual([20, 10, 5, 5, 5, 5]);
+    expect(lines).toEqual([expect.stringMatching(/now 10 per call/), expect.stringMatching(/now 5 per call/)]);
+    await ev.close();
+  });
+
   it('fails the run with one clear line when the principal does not exist (NoSuchEntity)', async () => {
     server = await startServer({ principals: {} });
     const ev = await localEvaluator(server);
