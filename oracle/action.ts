@@ -23,8 +23,20 @@ export interface RequestAction {
   readonly name: string;
 }
 
-/** Compiles one Action/NotAction entry. */
+/** Compiles one Action/NotAction entry (memoised: generated policies repeat the same actions). */
 export function compileActionPattern(source: string): ActionPattern {
+  let pattern = compiled.get(source);
+  if (pattern === undefined) {
+    pattern = buildActionPattern(source);
+    if (compiled.size >= 10_000) compiled.clear();
+    compiled.set(source, pattern);
+  }
+  return pattern;
+}
+
+const compiled = new Map<string, ActionPattern>();
+
+function buildActionPattern(source: string): ActionPattern {
   const lower = source.toLowerCase();
   const colon = lower.indexOf(':');
   if (colon < 0) return { source, service: undefined, name: compileGlob(lower) };

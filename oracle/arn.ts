@@ -58,7 +58,7 @@ export function compileArnPattern(segments: readonly (readonly PatternRun[])[]):
   return {
     segments: segments.map((runs) => compileGlobRuns(runs)),
     endsWithStar: segments.map((runs) => {
-      const last = [...runs].reverse().find((r) => r.text.length > 0);
+      const last = runs.findLast((r) => r.text.length > 0);
       return last !== undefined && last.wild && last.text.endsWith('*');
     }),
   };

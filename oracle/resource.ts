@@ -31,8 +31,22 @@ export type ResourcePattern =
       readonly template: readonly TemplatePart[];
     };
 
-/** Compiles one Resource/NotResource entry. `variables`: the policy is Version 2012-10-17. */
+/** Compiles one Resource/NotResource entry. `variables`: the policy is Version 2012-10-17. (Memoised.) */
 export function compileResourcePattern(source: string, variables: boolean): ResourcePattern {
+  const cache = variables && source.includes('${') ? withVariables : plain;
+  let pattern = cache.get(source);
+  if (pattern === undefined) {
+    pattern = buildResourcePattern(source, cache === withVariables);
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(source, pattern);
+  }
+  return pattern;
+}
+
+const plain = new Map<string, ResourcePattern>();
+const withVariables = new Map<string, ResourcePattern>();
+
+function buildResourcePattern(source: string, variables: boolean): ResourcePattern {
   const segments = splitRuns([{ text: source, wild: true }]);
   const resourcePart = variables && segments.length === 6 ? resourcePartOf(source) : undefined;
   if (resourcePart === undefined) return { source, arn: compileArnPattern(segments) };

@@ -74,9 +74,15 @@ export function compileGlobRuns(runs: readonly PatternRun[], ignoreCase = false)
   return only?.wild ? compileGlob(only.text, ignoreCase) : buildGlob(runs, ignoreCase);
 }
 
+const NO_TOKENS = new Int32Array(0);
+
 function buildGlob(runs: readonly PatternRun[], ignoreCase: boolean): Glob {
   const texts = runs.map((run) => (ignoreCase ? run.text.toLowerCase() : run.text));
   const literal = texts.join('');
+  if (!runs.some((run) => run.wild && /[*?]/.test(run.text))) {
+    // No wildcard at all (most ARN segments): a string comparison, no tokens needed.
+    return { kind: 'literal', literal, tokens: NO_TOKENS, ignoreCase, head: 0, tail: 0, minLength: literal.length, pieces: [] };
+  }
   const buffer = new Int32Array(literal.length);
   const pieces: Piece[] = [];
   let length = 0;

@@ -65,7 +65,7 @@ export function compileCondition(condition: Condition, variables: boolean): Comp
   const variableKeys: string[] = [];
   const values = condition.values.map((raw): PolicyValue => {
     if (!semantics) return { fixed: parseBoolean(raw) };
-    if (substitute) {
+    if (substitute && raw.includes('${')) {
       const parts = parseTemplate(raw);
       if (hasPlaceholders(parts)) {
         for (const p of parts) if (p.kind === 'variable') variableKeys.push(p.key);
