@@ -144,6 +144,14 @@ export const CAUSES = {
     feature: 'condition-numeric',
     status: 'unconfirmed',
   },
+  'front-end-dropped-context': {
+    description:
+      'iam-simulate drops supplied context keys its catalogue says the action does not take; the adapter re-asks its engine, except for a resource * request whose exact pattern is implicitly denied, where the drop is not reported',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html',
+    feature: 'missing-key',
+    status: 'evaluator-bug',
+    note: 'The simulator uses every supplied context entry a policy references. iam-simulate does this by design (it models which keys real requests carry).',
+  },
   'accepts-invalid-sid': {
     description: 'iam-simulate accepts a Sid with characters other than ASCII letters and digits, and duplicate Sids in one policy',
     citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html',

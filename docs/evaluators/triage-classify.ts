@@ -80,7 +80,7 @@ function classifyDecision(c: Case): CauseId | undefined {
   }
   for (const [op, key, values] of conditionsOf(c)) {
     const ctx = c.request.context.filter((e) => e.key.toLowerCase() === key.toLowerCase());
-    if (/^Date/i.test(op)) {
+    if (/^(ForAllValues:|ForAnyValue:)?Date/i.test(op)) {
       const numeric = (x: string) => /^-?\d+$/.test(x);
       const mixed = strings(values).some((p) => ctx.some((e) => e.values.some((x) => numeric(x) !== numeric(p))));
       if (mixed) return 'date-epoch-seconds';

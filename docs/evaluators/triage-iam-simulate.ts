@@ -99,10 +99,20 @@ if (n > 0) sources.push(...(await randomCases(n, Number(opt('seed') ?? 1), opt('
 
 const found: Disagreement[] = [];
 let agree = 0;
+/** Per feature of the original cases: how many agree, diverge, or leave iam-simulate without an answer. */
+const perFeature = new Map<string, { agree: number; diverge: number; errored: number }>();
 for (const { label, case: c } of sources) {
   const oracle = evaluate(c);
   const actual = await simulate(c);
-  if (answer(oracle) === answer(actual)) {
+  const same = answer(oracle) === answer(actual);
+  for (const f of caseFeatures(c)) {
+    const t = perFeature.get(f) ?? { agree: 0, diverge: 0, errored: 0 };
+    if (same) t.agree++;
+    else if (actual.kind === 'errored') t.errored++;
+    else t.diverge++;
+    perFeature.set(f, t);
+  }
+  if (same) {
     agree++;
     continue;
   }
@@ -110,7 +120,13 @@ for (const { label, case: c } of sources) {
   const o2 = evaluate(shrunk);
   const a2 = await simulate(shrunk);
   const { cause, detail } = await diagnose(shrunk, o2, a2);
-  const named = classify(shrunk, o2, a2.kind === 'verdict' ? a2.verdict : undefined);
+  const named =
+    classify(shrunk, o2, a2.kind === 'verdict' ? a2.verdict : undefined) ??
+    // Resource * with an implicitly denied exact pattern: iam-simulate reports no dropped keys, so the
+    // adapter cannot fall back to the engine (see docs/evaluators/iam-simulate.md, "Request front end").
+    (detail.includes('wildcard-resource-mode') && detail.includes(`unsafe=${{ allowed: 'Allowed', explicitDeny: 'ExplicitlyDenied', implicitDeny: 'ImplicitlyDenied' }[answer(o2)] ?? '?'}`)
+      ? 'front-end-dropped-context'
+      : undefined);
   const key = named ?? (cause.startsWith('engine') || cause.startsWith('request') ? `other || ${signature(shrunk)}` : `${cause} || ${signature(shrunk)}`);
   found.push({ label, original: c, shrunk, oracle: o2, simulate: a2, cause: key, detail: `[${cause}] ${detail}` });
 }
@@ -134,3 +150,8 @@ for (const [cause, list] of [...groups].sort((a, b) => b[1].length - a[1].length
 }
 const out = opt('json');
 if (out) writeFileSync(out, JSON.stringify(found, null, 1));
+const stats = opt('stats');
+if (stats) {
+  const causes = Object.fromEntries([...groups].map(([k, v]) => [k.split(' || ')[0], v.length]));
+  writeFileSync(stats, JSON.stringify({ cases: sources.length, agree, disagree: found.length, perFeature: Object.fromEntries(perFeature), causes }, null, 1));
+}
