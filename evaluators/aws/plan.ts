@@ -34,7 +34,7 @@ export function describePlan(plan: CallPlan): string {
   const min = calls > 0 ? Math.min(...plan.actionsPerCall) : 0;
   const mean = calls > 0 ? (total / calls).toFixed(1) : '0';
   return [
-    `dry run: ${plan.api}, ${plan.cases} cases → ${calls} calls (+${plan.preflightCalls} preflight), ${total} distinct actions`,
+    `dry run: ${plan.api}, ${plan.cases} cases → ${calls} calls (+${plan.preflightCalls} preflight), ${total} action names in all`,
     `actions per call: min ${min}, mean ${mean}, max ${max}` + (plan.unsendable > 0 ? `; ${plan.unsendable} cases cannot be sent (skipped)` : ''),
     '(paging may add calls; no credentials were used)',
   ].join('\n');
