@@ -22,7 +22,7 @@
 import type { Condition } from '../types.js';
 import { NEGATED_OPERATORS } from '../types.js';
 import type { RequestContext } from '../context.js';
-import { hasPlaceholders, parseTemplate, resolveTemplate, type TemplatePart } from '../variables.js';
+import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type TemplatePart } from '../variables.js';
 import type { OperatorSemantics } from './semantics.js';
 import { semanticsOf } from './operators.js';
 import { parseBoolean } from '../validate/index.js';
@@ -67,10 +67,13 @@ export function compileCondition(condition: Condition, variables: boolean): Comp
     if (!semantics) return { fixed: parseBoolean(raw) };
     if (substitute && raw.includes('${')) {
       const parts = parseTemplate(raw);
-      if (hasPlaceholders(parts)) {
-        for (const p of parts) if (p.kind === 'variable') variableKeys.push(p.key);
+      const keys = templateKeys(parts);
+      if (keys.length > 0) {
+        variableKeys.push(...keys);
         return { template: parts };
       }
+      // Only escapes (`${*}`): resolved once, like any fixed value.
+      if (hasPlaceholders(parts)) return { fixed: semantics.policyValue(resolveTemplate(parts, () => undefined) ?? []) };
     }
     return { fixed: semantics.policyValue([{ text: raw, wild: true }]) };
   });
