@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { evaluate } from '../../oracle/index.js';
 import {
@@ -55,6 +56,9 @@ async function liveVerb(opts: LiveCliOptions, io: CliIo): Promise<ExitCode> {
     if (budget !== undefined) io.stdout(`budget: ${budget} calls (--max-calls); the rest would be skipped\n`);
     io.stdout(`seed ${plan.seed}, ${items.length} cases\n`);
     return EXIT.ok;
+  }
+  if (plan.resume && !existsSync(plan.checkpointPath)) {
+    io.stderr(`live: no checkpoint at ${show(plan.checkpointPath)}; starting afresh\n`);
   }
   const startedAt = new Date();
   const evaluator = await createAwsEvaluator({

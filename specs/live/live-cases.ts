@@ -31,6 +31,8 @@ export interface LiveItem {
   readonly replay: string;
   /** For `--record`: the group the case came from (vectors) or the family index (generated). */
   readonly group?: VectorGroup;
+  /** Identifies the group within the run (descriptions need not be unique). */
+  readonly groupKey?: string;
   readonly file?: string;
   readonly family?: number;
 }
@@ -57,6 +59,7 @@ export function vectorItems(files: readonly VectorFile[], cwd: string): LiveItem
           origin: { kind: 'vector', file, group: group.description, case: gc.description, source: group.source, unconfirmed: isUnconfirmed },
           replay: `iam-conformance live --suite vectors --vectors ${shellQuote(file)}`,
           group,
+          groupKey: `${file}#${g}`,
           file,
         };
         (isUnconfirmed ? unconfirmed : confirmed).push(item);

@@ -43,7 +43,7 @@ export function recordVerified(
     const fileName = item.file ? `${basename(dirname(item.file))}-${basename(item.file, '.json')}.json` : `generated-seed-${meta.seed}.json`;
     const groups = files.get(fileName) ?? new Map<string, GroupJson>();
     files.set(fileName, groups);
-    const groupKey = item.group ? `g:${item.entry}` : `f:${item.family}`;
+    const groupKey = item.group ? `g:${item.groupKey}` : `f:${item.family}`;
     let group = groups.get(groupKey);
     if (!group) {
       group = {
