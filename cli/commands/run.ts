@@ -124,7 +124,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
         ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
         ...(features.length ? { features } : {}),
         shard: `${shard.index}/${shard.count}`,
-        ...(expectations.file ? { expectations: show(expectations.file) } : {}),
+        ...(expectations.file ? { expectations: show(expectations.file), expectationHits: expectations.hitsRecord() } : {}),
         ...(evaluator.spec.startsWith('cmd:') ? { timeoutMs: timeoutMs ?? 10_000 } : {}),
       },
       excludedFeatures: [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])],

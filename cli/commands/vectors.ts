@@ -85,7 +85,12 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
         evaluator,
         startedAt,
         finishedAt: new Date(),
-        settings: { paths: files.map((f) => show(f.file)), features, timeoutMs },
+        settings: {
+          paths: files.map((f) => show(f.file)),
+          features,
+          timeoutMs,
+          ...(expectations.file ? { expectations: show(expectations.file), expectationHits: expectations.hitsRecord() } : {}),
+        },
         excludedFeatures: excludeFeatures,
       });
       const dir = resolve(io.cwd, opts.reportDir);

@@ -94,6 +94,11 @@ export class ExpectationSet {
     }
   }
 
+  /** How many divergences each entry excused, every entry listed (0 = maybe fixed upstream), by id. */
+  hitsRecord(): Record<string, number> {
+    return Object.fromEntries(this.entries.map((e) => [e.id, this.hits.get(e.id) ?? 0]));
+  }
+
   /** The expectation this divergence is, if any: same answers, and the same case or a matching family. */
   find(c: Case, features: readonly Feature[], expected: Verdict, actual: Verdict): Expectation | undefined {
     const [want, got] = [answerOf(expected), answerOf(actual)];

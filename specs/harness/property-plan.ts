@@ -31,7 +31,10 @@ export function planProperties(sel: PropertySelection): PlannedRun[] {
   }
   const settings = profileSettings(sel.profile, sel.excluded);
   if (!settings) throw new InputError(`--profile: unknown profile "${sel.profile}"; profiles are: ${PROFILE_NAMES.join(', ')}`);
-  return properties.map((property) => ({ property, settings }));
+  // A profile keeps the run-count factor the default plan gives it (cheap, narrow profiles run more).
+  const same = defaultPlan(PROPERTIES).find((r) => r.settings.profile === sel.profile);
+  const factor = same && 'runsFactor' in same ? Number(same.runsFactor) || 1 : 1;
+  return properties.map((property) => ({ property, settings, runsFactor: factor }));
 }
 
 function unknownProperty(name: string): never {

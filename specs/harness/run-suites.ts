@@ -88,14 +88,16 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
   const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
-  for (const { property, settings } of plan) {
+  for (const planned of plan) {
+    const { property, settings } = planned;
+    const inputs = runs * ('runsFactor' in planned ? Number(planned.runsFactor) || 1 : 1);
     evaluator.resetMasked();
     pending = undefined;
     const label = `${property.name} [${settings.profile}]`;
-    o.progress.start(label, runs);
+    o.progress.start(label, inputs);
     const run = await runProperty(property, evaluator, {
       seed,
-      runs,
+      runs: inputs,
       ...(o.path !== undefined ? { path: o.path } : {}),
       settings,
       catalogue,
