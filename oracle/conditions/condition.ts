@@ -51,8 +51,8 @@ export type ConditionOutcome =
   | 'key absent: …IfExists holds'
   | 'key absent: negated operator holds'
   | 'key absent: positive operator fails'
-  | 'key absent: ForAllValues holds vacuously'
-  | 'key absent: ForAnyValue fails'
+  | 'key absent or null dataset: ForAllValues holds vacuously'
+  | 'key absent or null dataset: ForAnyValue fails'
   | 'key has several values: a single-valued operator does not match'
   | 'request value is not of the operator type'
   | 'Null: key absent'
@@ -97,8 +97,8 @@ const NOT_MATCHED = result(false, 'not matched');
 const ABSENT_IF_EXISTS = result(true, 'key absent: …IfExists holds');
 const ABSENT_NEGATED = result(true, 'key absent: negated operator holds');
 const ABSENT_POSITIVE = result(false, 'key absent: positive operator fails');
-const ABSENT_FOR_ALL = result(true, 'key absent: ForAllValues holds vacuously');
-const ABSENT_FOR_ANY = result(false, 'key absent: ForAnyValue fails');
+const ABSENT_FOR_ALL = result(true, 'key absent or null dataset: ForAllValues holds vacuously');
+const ABSENT_FOR_ANY = result(false, 'key absent or null dataset: ForAnyValue fails');
 const SEVERAL_VALUES = result(false, 'key has several values: a single-valued operator does not match');
 const TYPE_MISMATCH = result(false, 'request value is not of the operator type');
 const NULL_RESULTS = {
