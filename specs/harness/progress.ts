@@ -71,7 +71,7 @@ function lineProgress(io: CliIo, steps: readonly number[]): Progress {
       }
     },
     stop() {
-      if (open) io.stderr(`${label}: done\n`);
+      if (open && announced) io.stderr(`${label}: done\n`);
       open = false;
     },
   };
