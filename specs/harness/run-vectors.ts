@@ -49,17 +49,24 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
   const planned = plan(files, options);
   const toRun = planned.filter((p) => !p.skip);
   const results = new Map<Planned, EvaluatorResult>();
+  // Time is measured per batch and shared among its cases, so each group gets its part.
+  const millis = new Map<Planned, number>();
   const size = Math.max(1, options.batchSize ?? 64);
   options.onProgress?.(0, planned.length);
   for (let i = 0; i < toRun.length; i += size) {
     const batch = toRun.slice(i, i + size);
+    const started = performance.now();
     const answers = await evaluateBatch(options.evaluator, batch.map((p) => p.case));
-    batch.forEach((p, j) => results.set(p, answers[j] ?? { kind: 'errored', message: 'the evaluator returned too few results' }));
+    const share = (performance.now() - started) / batch.length;
+    batch.forEach((p, j) => {
+      results.set(p, answers[j] ?? { kind: 'errored', message: 'the evaluator returned too few results' });
+      millis.set(p, share);
+    });
     options.onProgress?.(planned.length - toRun.length + Math.min(i + size, toRun.length), planned.length);
   }
 
   const tally = new Tally();
-  const byGroup = new Map<string, { counts: Counts; failures: string[]; file: string; name: string }>();
+  const byGroup = new Map<string, { counts: Counts; failures: string[]; file: string; name: string; ms: number }>();
   for (const p of planned) {
     const actual = results.get(p);
     const outcome: Outcome =
@@ -69,8 +76,9 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
     const required = options.suite === 'regressions' || p.group.unconfirmed !== true;
     tally.record(outcome.kind, p.features, required);
     const key = `${p.file}\u0000${p.groupIndex}`;
-    const entry = byGroup.get(key) ?? { counts: emptyCounts(), failures: [], file: show(p.file), name: p.group.description };
+    const entry = byGroup.get(key) ?? { counts: emptyCounts(), failures: [], file: show(p.file), name: p.group.description, ms: 0 };
     entry.counts = addOutcome(entry.counts, outcome.kind);
+    entry.ms += millis.get(p) ?? 0;
     byGroup.set(key, entry);
     if ((outcome.kind === 'diverge' || outcome.kind === 'errored') && actual) {
       const failure = toFailure(p, actual, required, options, show);
@@ -79,7 +87,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
     }
   }
   for (const e of byGroup.values()) {
-    tally.entries.push({ suite: options.suite, name: e.name, file: e.file, counts: e.counts, durationMs: 0, failures: e.failures });
+    tally.entries.push({ suite: options.suite, name: e.name, file: e.file, counts: e.counts, durationMs: Math.round(e.ms), failures: e.failures });
   }
   return tally;
 }
