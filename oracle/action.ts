@@ -23,7 +23,10 @@ export interface RequestAction {
   readonly name: string;
 }
 
-/** Compiles one Action/NotAction entry (memoised: generated policies repeat the same actions). */
+/**
+ * Compiles one Action/NotAction entry (memoised: generated policies repeat the same actions).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ */
 export function compileActionPattern(source: string): ActionPattern {
   let pattern = compiled.get(source);
   if (pattern === undefined) {
@@ -43,7 +46,10 @@ function buildActionPattern(source: string): ActionPattern {
   return { source, service: compileGlob(lower.slice(0, colon)), name: compileGlob(lower.slice(colon + 1)) };
 }
 
-/** Splits and lower-cases the request action (`sagemaker:CreateModel`). */
+/**
+ * Splits and lower-cases the request action (`sagemaker:CreateModel`).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+ */
 export function requestAction(action: string): RequestAction {
   const full = action.toLowerCase();
   const colon = full.indexOf(':');

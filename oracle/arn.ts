@@ -22,7 +22,10 @@ export interface ArnPattern {
   readonly endsWithStar: readonly boolean[];
 }
 
-/** Splits an ARN (or any string) at its first five colons. */
+/**
+ * Splits an ARN (or any string) at its first five colons.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
 export function splitArn(value: string): string[] {
   const parts: string[] = [];
   let start = 0;
@@ -36,7 +39,10 @@ export function splitArn(value: string): string[] {
   return parts;
 }
 
-/** Splits pattern runs at their first five colons (colons in any run, wild or literal). */
+/**
+ * Splits pattern runs at their first five colons (colons in any run, wild or literal).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
 export function splitRuns(runs: readonly PatternRun[]): PatternRun[][] {
   const segments: PatternRun[][] = [[]];
   for (const run of runs) {
@@ -53,7 +59,10 @@ export function splitRuns(runs: readonly PatternRun[]): PatternRun[][] {
   return segments;
 }
 
-/** Compiles the segments of an ARN pattern. */
+/**
+ * Compiles the segments of an ARN pattern.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
+ */
 export function compileArnPattern(segments: readonly (readonly PatternRun[])[]): ArnPattern {
   return {
     segments: segments.map((runs) => compileGlobRuns(runs)),
@@ -67,6 +76,7 @@ export function compileArnPattern(segments: readonly (readonly PatternRun[])[]):
 /**
  * Whether the split ARN `parts` matches the pattern. `spanColons` enables the Resource element's
  * rule that a segment-final `*` may cover following segments.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
  */
 export function arnMatches(pattern: ArnPattern, parts: readonly string[], spanColons: boolean): boolean {
   if (!spanColons) {

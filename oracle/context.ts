@@ -16,7 +16,10 @@ import type { ContextEntry } from './types.js';
 
 export type RequestContext = ReadonlyMap<string, readonly string[]>;
 
-/** Builds the lookup table from the simulator-style `ContextEntries` list. */
+/**
+ * Builds the lookup table from the simulator-style `ContextEntries` list.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html
+ */
 export function requestContext(entries: readonly ContextEntry[]): RequestContext {
   const context = new Map<string, string[]>();
   for (const entry of entries) {

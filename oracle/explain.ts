@@ -7,7 +7,10 @@ import type { MatchedStatement, PolicySet, TraceStep, Verdict } from './types.js
 
 const SET_NAME: Record<PolicySet, string> = { identity: 'identity policy', permissionsBoundary: 'permissions boundary' };
 
-/** Explains a verdict (decision or error) in plain text, one fact per line. */
+/**
+ * Explains a verdict (decision or error) in plain text, one fact per line.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
+ */
 export function explainText(verdict: Verdict): string {
   if ('error' in verdict) {
     const where = verdict.error.path ? ` at ${verdict.error.path}` : '';

@@ -27,7 +27,10 @@ const KEY_TYPES: ReadonlySet<string> = new Set(CONTEXT_KEY_TYPES);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (path: string, message: string): CheckResult => ({ ok: false, path, message });
 
-/** Checks a Case's shape; never throws. */
+/**
+ * Checks a Case's shape; never throws.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+ */
 export function checkCase(c: unknown): CheckResult {
   if (!isObject(c)) return bad('', 'A case must be an object with policies and request');
   const { policies, permissionsBoundaries, request } = c;

@@ -31,7 +31,10 @@ export type ResourcePattern =
       readonly template: readonly TemplatePart[];
     };
 
-/** Compiles one Resource/NotResource entry. `variables`: the policy is Version 2012-10-17. (Memoised.) */
+/**
+ * Compiles one Resource/NotResource entry. `variables`: the policy is Version 2012-10-17. (Memoised.)
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ */
 export function compileResourcePattern(source: string, variables: boolean): ResourcePattern {
   const cache = variables && source.includes('${') ? withVariables : plain;
   let pattern = cache.get(source);

@@ -31,6 +31,7 @@ export interface StatementPlace {
 /**
  * Whether the statement applies (action ∧ resource ∧ all conditions). Without a trace it stops at the
  * first element that fails; with one it checks every element and records why each held or not.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
  */
 export function statementApplies(s: CompiledStatement, request: PreparedRequest, place?: StatementPlace, trace?: TraceStep[]): boolean {
   if (!trace || !place) {

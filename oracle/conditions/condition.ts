@@ -58,7 +58,10 @@ export type ConditionOutcome =
   | 'Null: key absent'
   | 'Null: key present';
 
-/** Reads a condition's operator and values once. `variables`: the policy is Version 2012-10-17. */
+/**
+ * Reads a condition's operator and values once. `variables`: the policy is Version 2012-10-17.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ */
 export function compileCondition(condition: Condition, variables: boolean): CompiledCondition {
   const semantics = condition.operator === 'Null' ? undefined : semanticsOf(condition.operator);
   const substitute = variables && semantics?.variables === true;

@@ -17,7 +17,10 @@ const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy:
   DateGreaterThanEquals: (r, p) => r >= p,
 };
 
-/** The comparison behind a Date operator. */
+/**
+ * The comparison behind a Date operator.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
+ */
 export function dateSemantics(operator: (typeof DATE_OPERATORS)[number]): OperatorSemantics {
   return {
     variables: false,

@@ -18,7 +18,10 @@ const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, poli
   NumericGreaterThanEquals: (r, p) => r >= p,
 };
 
-/** The comparison behind a Numeric operator. */
+/**
+ * The comparison behind a Numeric operator.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric
+ */
 export function numericSemantics(operator: (typeof NUMERIC_OPERATORS)[number]): OperatorSemantics {
   return {
     variables: false,

@@ -12,7 +12,10 @@ import { numericSemantics } from './numeric.js';
 import type { OperatorSemantics } from './semantics.js';
 import { stringSemantics } from './string.js';
 
-/** The semantics of every operator except `Null` (which tests presence only). */
+/**
+ * The semantics of every operator except `Null` (which tests presence only).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
 export function semanticsOf(operator: Exclude<ConditionOperator, 'Null'>): OperatorSemantics {
   switch (operator) {
     case 'StringEquals':

@@ -30,7 +30,10 @@ const like: OperatorSemantics<Glob, string> = {
   test: (request, policy) => globMatches(policy, request),
 };
 
-/** The comparison behind each String operator (negated ones share their positive twin's). */
+/**
+ * The comparison behind each String operator (negated ones share their positive twin's).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
+ */
 export function stringSemantics(operator: (typeof STRING_OPERATORS)[number]): OperatorSemantics {
   switch (operator) {
     case 'StringEquals':
