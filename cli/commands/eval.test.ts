@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempFiles } from '../../specs/harness/cli-capture.js';
 
@@ -42,5 +43,16 @@ describe('iam-conformance eval', () => {
     expect(syntax.code).toBe(2);
     expect(syntax.err).toMatch(/syntax\.json: invalid JSON at line 1/);
     expect((await cli(['eval', 'missing.json'], dir)).code).toBe(2);
+  });
+
+  it('asks another evaluator with --evaluator and exits 1 when it disagrees', async () => {
+    const dir = tempFiles({ 'case.json': theCase });
+    const mutant = join(import.meta.dirname, '..', '..', 'evaluators', 'fixtures', 'mutant-deny-ignored.ts');
+    const bad = await cli(['eval', 'case.json', '--evaluator', `module:${mutant}`], dir);
+    expect(bad.out).toMatch(/^mutant-deny-ignored \(module:.*\): allowed — DISAGREES with the oracle$/m);
+    expect(bad.code).toBe(1);
+    const good = await cli(['eval', 'case.json', '--evaluator', 'oracle', '--json'], dir);
+    expect(JSON.parse(good.out).evaluator).toMatchObject({ spec: 'oracle', outcome: 'agree' });
+    expect(good.code).toBe(0);
   });
 });
