@@ -76,9 +76,7 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
   });
   const batches: Batch[] = [];
   for (const [shared, { sample, actions }] of groups) {
-    const names = [...actions.keys()];
-    for (let at = 0; at < names.length; at += options.actionsPerCall) {
-      const chunk = names.slice(at, at + options.actionsPerCall);
+    for (const chunk of chunkActions([...actions.keys()], options.actionsPerCall)) {
       const boundary = sample.permissionsBoundaries?.[0];
       batches.push({
         key: hash(shared),
@@ -92,6 +90,23 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
     }
   }
   return { batches, unsendable };
+}
+
+/**
+ * Splits action names into calls of at most `size`, never putting two names that differ only in case
+ * into one call: whether AWS echoes, normalises or merges such names in its results is not documented,
+ * and apart they cannot be confused.
+ */
+export function chunkActions(names: readonly string[], size: number): string[][] {
+  const chunks: { names: string[]; lower: Set<string> }[] = [];
+  for (const name of names) {
+    const lower = name.toLowerCase();
+    let chunk = chunks.find((c) => c.names.length < size && !c.lower.has(lower));
+    if (!chunk) chunks.push((chunk = { names: [], lower: new Set() }));
+    chunk.names.push(name);
+    chunk.lower.add(lower);
+  }
+  return chunks.map((c) => c.names);
 }
 
 /** The members shared by SimulatePrincipalPolicy and SimulateCustomPolicy inputs. */

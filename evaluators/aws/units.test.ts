@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError } from './errors.js';
+import { chunkActions } from './request-map.js';
 import { makeScrubber } from './scrub.js';
 import { statementAt, statementSpans } from './statement-positions.js';
 import { TokenBucket, type Clock } from './token-bucket.js';
@@ -60,5 +61,12 @@ describe('error classification', () => {
     expect(classifyError(sdk('PolicyEvaluation', 'x', 500)).kind).toBe('caseRejected');
     expect(classifyError(sdk('NoSuchEntity', 'x', 404)).kind).toBe('fatal');
     expect(classifyError(sdk('AccessDenied', 'x', 403)).kind).toBe('fatal');
+  });
+});
+
+describe('action chunks', () => {
+  it('caps the size and keeps names that differ only in case in different calls', () => {
+    expect(chunkActions(['s:A', 's:B', 's:a', 's:C', 'S:A'], 3)).toEqual([['s:A', 's:B', 's:C'], ['s:a'], ['S:A']]);
+    expect(chunkActions(['s:A', 's:B', 's:C'], 2)).toEqual([['s:A', 's:B'], ['s:C']]);
   });
 });
