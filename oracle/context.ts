@@ -21,13 +21,13 @@ export type RequestContext = ReadonlyMap<string, readonly string[]>;
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html
  */
 export function requestContext(entries: readonly ContextEntry[]): RequestContext {
-  const context = new Map<string, string[]>();
+  const context = new Map<string, readonly string[]>();
   for (const entry of entries) {
     if (entry.values.length === 0) continue;
     const key = entry.key.toLowerCase();
     const existing = context.get(key);
-    if (existing) existing.push(...entry.values);
-    else context.set(key, [...entry.values]);
+    // The request's own arrays are shared (never mutated); a merge makes a new one.
+    context.set(key, existing ? [...existing, ...entry.values] : entry.values);
   }
   return context;
 }
