@@ -105,6 +105,13 @@ export const CAUSES = {
     status: 'unconfirmed',
     note: 'The oracle reads an entry with no values as no entry (oracle/context.ts DECISION); the simulator API does not say.',
   },
+  'empty-string-null': {
+    description: 'iam-simulate counts a key whose only value is the empty string as present for Null; the oracle reads it as a null dataset',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+    feature: 'condition-null',
+    status: 'unconfirmed',
+    note: 'The docs call an empty value a null dataset only for set operators. The vector "An empty string is a present value" (unconfirmed) takes iam-simulate\'s reading, against the oracle.',
+  },
   'arn-like-short-pattern': {
     description: 'iam-simulate never matches ArnLike/ArnEquals patterns with fewer than six colon-separated parts',
     citation: 'https://docs.aws.amazon.com/sagemaker/latest/dg/security_iam_id-based-policy-examples.html',
@@ -126,7 +133,7 @@ export const CAUSES = {
     note: 'util.js replaceIamStringToken tests `if (requestValue)`, which is false for "". The oracle substitutes "" (iam-semantics.md UNCONFIRMED item 14).',
   },
   'catalogue-typed-context': {
-    description: 'iam-simulate decides single vs multivalued from its own catalogue, not from the supplied ContextKeyType, so aws:TagKeys sent as one string becomes a list',
+    description: 'iam-simulate decides single vs multivalued from its own catalogue, not from the request: aws:TagKeys sent as one string becomes a list, and several values for a single-valued key are cut to the first',
     citation: 'https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html',
     feature: 'multivalued-context',
     status: 'unconfirmed',

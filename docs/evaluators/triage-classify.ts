@@ -86,7 +86,10 @@ function classifyDecision(c: Case): CauseId | undefined {
       if (mixed) return 'date-epoch-seconds';
     }
     if (ctx.length > 0 && ctx.every((e) => e.values.length === 0)) return 'empty-list-key';
+    if (/^Null$/i.test(op) && ctx.length > 0 && ctx.every((e) => e.values.every((x) => x === ''))) return 'empty-string-null';
     if (!/^For(All|Any)Value/i.test(op) && !/^Null$/i.test(op) && ctx.some((e) => e.type.endsWith('List'))) return 'plain-operator-list-type';
+    // Entries merged into several values for a key iam-simulate's catalogue calls single-valued.
+    if (!/^For(All|Any)Value/i.test(op) && !/^Null$/i.test(op) && ctx.flatMap((e) => e.values).length > 1) return 'catalogue-typed-context';
     if (/^(ForAllValues:|ForAnyValue:)?Arn/i.test(op)) {
       if (strings(values).some((p) => p.split(':').length < 6)) return 'arn-like-short-pattern';
       if (ctx.some((e) => e.values.some((x) => x.split(':').length < 6))) return 'arn-like-non-arn-value';
