@@ -36,6 +36,7 @@ const FAMILIES: readonly { cause: CauseId; id: string; match: ExpectationMatch; 
       ['explicitDeny', 'implicitDeny'],
       ['implicitDeny', 'explicitDeny'],
       ['explicitDeny', 'allowed'],
+      ['allowed', 'implicitDeny'],
     ],
   },
   // The generators' case-flipped near misses upper-case an ARN from its service segment on.
