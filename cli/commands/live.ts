@@ -61,7 +61,33 @@ async function liveVerb(opts: LiveCliOptions, io: CliIo): Promise<ExitCode> {
     io.stderr(`live: no checkpoint at ${show(plan.checkpointPath)}; starting afresh\n`);
   }
   const startedAt = new Date();
+  // Ctrl-C (or a CI cancel's SIGTERM) stops before the next call; the report and the checkpoint are still written.
+  const controller = new AbortController();
+  const interrupt = () => {
+    io.stderr('live: interrupted; finishing the report (resume with --resume)\n');
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    return await liveRun(plan, items, opts, io, controller.signal, startedAt, show);
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
+}
+
+async function liveRun(
+  plan: LivePlan,
+  items: Awaited<ReturnType<typeof collectItems>>,
+  opts: LiveCliOptions,
+  io: CliIo,
+  signal: AbortSignal,
+  startedAt: Date,
+  show: (p: string) => string,
+): Promise<ExitCode> {
   const evaluator = await createAwsEvaluator({
+    signal,
     env: io.env,
     cwd: io.cwd,
     ...(plan.api ? { api: plan.api } : {}),
