@@ -25,6 +25,12 @@ describe('iam-conformance vectors', () => {
     expect(code).toBe(0);
   });
 
+  it('checks vectors against the oracle when no evaluator is named', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { code, out, err } = await cli(['vectors', 'actions.json'], dir);
+    expect([code, out, err]).toEqual([0, '2 passed, 0 failed\n', 'vectors: 2 to run\nvectors: done\n']);
+  });
+
   it('prints one line per failure and exits 1 when an evaluator diverges', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
     const { code, out } = await cli(['vectors', dir, '--evaluator', `module:${module}`, '--quiet'], dir);

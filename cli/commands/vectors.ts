@@ -1,6 +1,6 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate } from '../../oracle/index.js';
-import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
+import { resolveEvaluator } from '../../evaluators/index.js';
 import { InputError } from '../../specs/harness/input-error.js';
 import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
 import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
@@ -31,7 +31,7 @@ export const vectorsCommand: CliCommand = {
       .command('vectors')
       .description('Run known-answer vector files (or folders of them) through an evaluator')
       .argument('[paths...]', 'vector files or folders, walked for *.json (default: the shipped specs/vectors)')
-      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: iam-simulate)')
+      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: oracle, which checks the vectors themselves)')
       .option('--report-dir <dir>', 'also write a report folder (report.json, summary.md, index.html, junit.xml)')
       .option('--features <list>', 'only cases with at least one of these features (comma-separated)')
       .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
@@ -51,7 +51,12 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
   const files = await loadVectorFiles(targets);
   if (files.length === 0) throw new InputError(`no *.json vector files in ${targets.join(', ')}`);
   const startedAt = new Date();
-  const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
+  // Without --evaluator the vectors are checked against the oracle: known answers vs the reference.
+  const evaluator = await resolveEvaluator(opts.evaluator ?? 'oracle', {
+    cwd: io.cwd,
+    env: io.env,
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
   try {
     const expectations =
       typeof opts.expectations === 'string'
