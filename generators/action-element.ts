@@ -12,7 +12,7 @@ import { flipCase, pick, questionAt, starAfter, unique } from './text.js';
 import type { World } from './world.js';
 
 /** How one action string is written. */
-export const ACTION_FORMS = ['exact', 'prefixStar', 'question', 'infixStar', 'serviceStar', 'star'] as const;
+export const ACTION_FORMS = ['exact', 'prefixStar', 'question', 'questionTail', 'infixStar', 'serviceStar', 'star'] as const;
 export type ActionForm = (typeof ACTION_FORMS)[number];
 
 export interface ActionPatternRecipe {
@@ -62,6 +62,10 @@ export function renderActionPattern(w: World, r: ActionPatternRecipe): string {
       break;
     case 'question':
       out = questionAt(action, r.cut, colon + 1);
+      break;
+    case 'questionTail':
+      // `CreateEndpoin?` or `DeleteModel?`: exactly one more character, where a `*` would match many.
+      out = starAfter(action, r.cut, colon + 2).replace(/\*$/, '?');
       break;
     case 'infixStar':
       out = `${service}:*${action.slice(colon + 1 + (r.cut % Math.max(1, action.length - colon - 1)))}`;

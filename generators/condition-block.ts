@@ -58,7 +58,7 @@ export function conditionBlock(settings: GeneratorSettings): fc.Arbitrary<readon
     values: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
     form: fc.nat(),
     keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, fc.nat()) : fc.constant(0),
-    variable: fc.tuple(chance(settings.enableVariables ? 20 : 0), fc.nat()).map(([has, n]) => (has ? n : null)),
+    variable: fc.tuple(chance(settings.enableVariables ? 30 : 0), fc.nat()).map(([has, n]) => (has ? n : null)),
     bare: fc.boolean(),
   });
   return fc.array(entry, { minLength: 1, maxLength: Math.max(1, settings.maxConditions) });
@@ -78,13 +78,14 @@ export function renderConditionBlock(
   settings: GeneratorSettings,
   recipes: readonly ConditionRecipe[],
 ): Record<string, Record<string, unknown>> | undefined {
-  // Variables are string keys: testable only where String operators are.
-  const keys = [...w.keys, ...(settings.enableStringConditions ? w.variables : [])];
-  if (keys.length === 0) return undefined;
+  // Variables are string keys: testable only where String operators are. They are tested one time in
+  // four, so that the world's own keys (every operator family) get most of the conditions.
+  const variables = settings.enableStringConditions ? w.variables : [];
+  if (w.keys.length + variables.length === 0) return undefined;
   const block: Record<string, Record<string, unknown>> = {};
   const seen = new Set<string>();
   for (const r of recipes) {
-    const key = pick(keys, r.key);
+    const key = w.keys.length > 0 && (variables.length === 0 || r.key % 4 !== 3) ? pick(w.keys, r.key >> 2) : pick(variables, r.key >> 2);
     const ops = operatorsFor(key, settings);
     const base = r.isNull ? 'Null' : pick(ops, r.op);
     const operator = r.isNull ? 'Null' : `${qualifierFor(key, r.qualifier)}${base}${r.ifExists ? 'IfExists' : ''}`;

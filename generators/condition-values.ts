@@ -51,14 +51,19 @@ function arnPattern(arn: string, form: number, cut: number): string {
 }
 
 function stringPattern(s: string, form: number, cut: number, escapes: boolean): string {
-  switch (form % (escapes ? 6 : 4)) {
+  // Anchors holding `*`, `?` or `$` are written with `${*}`-style escapes half of the time.
+  if (escapes && /[*?$]/.test(s) && form % 2 === 0) return escapeSpecials(s);
+  // A lone `*` makes the whole entry hold whatever the request says: rare on purpose.
+  switch (form % (escapes ? 10 : 9)) {
     case 1:
+    case 5:
       return starAfter(s, cut);
     case 2:
+    case 6:
       return questionAt(s, cut);
     case 3:
       return '*';
-    case 4:
+    case 9:
       return escapeSpecials(s);
     default:
       return s;
@@ -66,12 +71,13 @@ function stringPattern(s: string, form: number, cut: number, escapes: boolean): 
 }
 
 /** A `${key}` reference to one of the world's variables, in one of its documented spellings. */
-function variableText(w: World, v: number): string | undefined {
+function variableText(w: World, tested: WorldKey, v: number): string | undefined {
   if (w.variables.length === 0) return undefined;
   const key = pick(w.variables, v);
-  const spelling = Math.floor(v / w.variables.length) % 4;
+  const spelling = Math.floor(v / w.variables.length) % 3;
   if (spelling === 1 && w.keyCase) return `\${${key.name.toLowerCase()}}`;
-  if (spelling === 2) return `\${${key.name}, '${pick(key.anchors, v)}'}`;
+  // The default is one of the tested key's own anchors, so that it decides when the variable is absent.
+  if (spelling === 2) return `\${${key.name}, '${pick(tested.anchors, v)}'}`;
   return `\${${key.name}}`;
 }
 
@@ -80,8 +86,8 @@ export function conditionValues(w: World, key: WorldKey, base: string, r: Condit
   if (base === 'Null') return [pick(['true', 'false'], r.values[0] ?? 0)];
   const anchors = r.values.map((v) => pick(key.anchors, v));
   let out: unknown[];
-  if (base.startsWith('Arn')) out = anchors.map((a, i) => (base.endsWith('Like') || i > 0 ? arnPattern(a, r.form, r.values[i] ?? 0) : a));
-  else if (base.includes('Like')) out = anchors.map((a, i) => stringPattern(a, r.form + i, r.values[i] ?? 0, w.variables.length > 0));
+  if (base.startsWith('Arn')) out = anchors.map((a, i) => ((i === 0 && base.endsWith('Like')) || i === 1 ? arnPattern(a, r.form, r.values[i] ?? 0) : a));
+  else if (base.includes('Like')) out = anchors.map((a, i) => stringPattern(a, i === 0 ? r.form : 0, r.values[i] ?? 0, w.variables.length > 0));
   else if (base.includes('IgnoreCase')) out = anchors.map((a, i) => ((r.form + i) % 2 ? a.toUpperCase() : a));
   else if (base.startsWith('Numeric') && r.bare) out = anchors.map(Number);
   else if (base === 'Bool' && r.bare) out = anchors.map((a) => a === 'true');
@@ -90,7 +96,7 @@ export function conditionValues(w: World, key: WorldKey, base: string, r: Condit
   else out = anchors;
   // Variables only where AWS documents them: String and ARN operators.
   if (r.variable !== null && (base.startsWith('String') || base.startsWith('Arn'))) {
-    const text = variableText(w, r.variable);
+    const text = variableText(w, key, r.variable);
     if (text !== undefined) {
       const first = String(anchors[0]);
       // In ARN values the variable takes the name segment, as in Resource elements.

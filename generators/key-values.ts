@@ -14,14 +14,16 @@ export interface KeyValues {
 }
 
 /** String pools loosely taken from SageMaker's documented values (RootAccess, InstanceTypes, tag values). */
+const SPECIAL_POOL = ['ab*cd', 'ab?cd', 'cost$'];
 const STRING_POOLS: readonly (readonly string[])[] = [
   ['Enabled', 'Disabled'],
   ['ml.c5.xlarge', 'ml.c5.2xlarge', 'ml.p3.2xlarge'],
   ['red', 'blue', 'red-team'],
   ['prod-a', 'prod-b', 'dev-a'],
-  // Literal wildcard and dollar characters: only `${*}`, `${?}`, `${$}` match them literally in StringLike.
-  ['ab*cd', 'ab?cd', 'cost$'],
 ];
+
+/** Values a wildcard would match where the literal character does not: `ab*cd` → `abxcd`. */
+const confusables = (s: string): string[] => (/[*?]/.test(s) ? [s.replace(/[*?]/g, 'x'), s.replace(/[*?]/g, '')] : []);
 
 const BASE_DATE_MS = Date.UTC(2026, 0, 1);
 
@@ -45,18 +47,22 @@ function ipValues(a: number, b: number): KeyValues {
   };
 }
 
-/** Anchors and near misses for a key of this kind; `a`, `b` are the world's draws, `arns` its resources. */
-export function keyValues(kind: KeyKind, a: number, b: number, arns: readonly string[]): KeyValues {
+/**
+ * Anchors and near misses for a key of this kind; `a`, `b` are the world's draws, `arns` its resources,
+ * `special` picks the pool of literal `*`, `?`, `$` (only `${*}`, `${?}`, `${$}` match them literally
+ * in StringLike).
+ */
+export function keyValues(kind: KeyKind, a: number, b: number, arns: readonly string[], special = false): KeyValues {
   switch (kind) {
     case 'numeric': {
       const x = a % 200;
       const y = x + 1 + (b % 50);
-      return { anchors: [String(x), String(y)], nearby: unique([x - 1, x, x + 1, y - 1, y, y + 1].map(String)) };
+      return { anchors: [String(x), String(y)], nearby: unique([x, y, x - 1, x + 1, y - 1, y + 1].map(String)) };
     }
     case 'date': {
       const x = BASE_DATE_MS + (a % 1000) * 3_600_000;
       const y = x + (1 + (b % 48)) * 3_600_000;
-      const near = [x - 1000, x, x + 1000, y - 1000, y, y + 1000];
+      const near = [x, y, x - 1000, x + 1000, y - 1000, y + 1000];
       return { anchors: [isoSeconds(x), isoSeconds(y)], nearby: near.map(isoSeconds) };
     }
     case 'bool':
@@ -71,10 +77,10 @@ export function keyValues(kind: KeyKind, a: number, b: number, arns: readonly st
     case 'binary':
       return { anchors: ['QUJD'], nearby: ['QUJD', 'QUJE'] };
     case 'string': {
-      const pool = pick(STRING_POOLS, a);
+      const pool = special ? SPECIAL_POOL : pick(STRING_POOLS, a);
       const x = pick(pool, b);
       const y = pick(pool, b + 1);
-      const near = [x, y, x.toUpperCase(), x.slice(0, -1), `${x}x`, ...pool];
+      const near = [x, y, ...confusables(x), x.toUpperCase(), x.slice(0, -1), `${x}x`, ...pool];
       return { anchors: unique([x, y]), nearby: unique(near.filter((s) => s.length > 0)) };
     }
   }

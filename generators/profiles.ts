@@ -19,6 +19,26 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
     denyPercent: 45,
     enableBoundaries: false,
   },
+  /**
+   * One condition entry per statement, one policy, no boundary: each case is nearly a test of one
+   * operator on one key, so operator-level bugs show within a few hundred cases.
+   */
+  operators: {
+    ...DEFAULT_SETTINGS,
+    profile: 'operators',
+    maxPolicies: 1,
+    maxStatements: 2,
+    maxConditions: 1,
+    maxKeys: 1,
+    maxActions: 1,
+    conditionPercent: 100,
+    enableBoundaries: false,
+    enableNotAction: false,
+    enableNotResource: false,
+    enableActionWildcards: false,
+    enableActionCase: false,
+    enableResourceWildcards: false,
+  },
   /** Action and resource patterns only: no conditions, more actions in the world. */
   wildcards: {
     ...DEFAULT_SETTINGS,
@@ -32,8 +52,21 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
   variables: {
     ...DEFAULT_SETTINGS,
     profile: 'variables',
-    maxKeys: 2,
-    conditionPercent: 70,
+    maxPolicies: 1,
+    maxStatements: 2,
+    maxConditions: 1,
+    maxKeys: 1,
+    maxActions: 1,
+    conditionPercent: 90,
+    specialStringPercent: 60,
+    enableBoundaries: false,
+    enableNotAction: false,
+    enableNotResource: false,
+    enableActionWildcards: false,
+    enableActionCase: false,
+    enableResourceWildcards: false,
+    enableArnConditions: false,
+    enableMultivalued: false,
     enableNumericConditions: false,
     enableDateConditions: false,
     enableIpConditions: false,

@@ -10,9 +10,12 @@ import { chance } from './chance.js';
 import type { GeneratorSettings } from './settings.js';
 import { flipCase, pick, unique } from './text.js';
 import type { World } from './world.js';
+import { valuesNear, writtenValues } from './written-values.js';
 
 export interface ContextRecipe {
   readonly absent: boolean;
+  /** Absence for policy-variable keys, more frequent: a variable with no value is where defaults matter. */
+  readonly variableAbsent: boolean;
   readonly values: readonly number[];
   readonly keyCase: number;
 }
@@ -31,7 +34,9 @@ export const contextSlots = (settings: GeneratorSettings): number => settings.ma
 export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe> {
   const entry = fc.record({
     absent: chance(settings.enableMissingKeys ? 25 : 0),
-    values: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+    variableAbsent: chance(settings.enableMissingKeys ? 45 : 0),
+    // Half the values are among the first candidates: on or right beside what the policies wrote.
+    values: fc.array(fc.oneof(fc.nat({ max: 5 }), fc.nat()), { minLength: 1, maxLength: 3 }),
     keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, fc.nat()) : fc.constant(0),
   });
   const slots = contextSlots(settings);
@@ -44,22 +49,28 @@ export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe
   });
 }
 
-export function renderContext(w: World, r: readonly ContextRecipe[]): ContextEntry[] {
+/**
+ * Context entries for the world's keys. Candidate values: first those near what the policies wrote for
+ * the key (`docs`), then the world's own near misses; half the draws land in the first few candidates.
+ */
+export function renderContext(w: World, r: readonly ContextRecipe[], docs: readonly unknown[] = []): ContextEntry[] {
   const keys = [...w.keys, ...w.variables];
+  const written = writtenValues(docs);
   const out: ContextEntry[] = [];
   keys.forEach((k, i) => {
     const c = r[i % Math.max(1, r.length)];
-    if (!c || c.absent) return;
-    const picked = c.values.map((v) => pick(k.nearby, v));
+    if (!c || (i < w.keys.length ? c.absent : c.variableAbsent)) return;
+    const candidates = unique([...valuesNear(k.kind, written.get(k.name.toLowerCase()) ?? []), ...k.nearby]);
+    const picked = c.values.map((v) => pick(candidates, v));
     const values = k.multivalued ? unique(picked) : [picked[0] as string];
     out.push({ key: flipCase(k.name, c.keyCase), type: k.contextType, values });
   });
   return out;
 }
 
-export function renderRequest(w: World, r: RequestRecipe): Request {
+export function renderRequest(w: World, r: RequestRecipe, docs: readonly unknown[] = []): Request {
   const action = pick(r.nearAction ? w.requestActions : w.actions, r.action);
   const resource =
     w.resources.length === 0 ? '*' : pick(r.nearResource ? w.requestResources : w.resources, r.resource);
-  return { action, resource, context: renderContext(w, r.context) };
+  return { action, resource, context: renderContext(w, r.context, docs) };
 }

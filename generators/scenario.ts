@@ -25,11 +25,11 @@ export function scenarioWith<R, T>(
 ): fc.Arbitrary<Scenario<T>> {
   return fc
     .tuple(world(catalogue, settings), policySet(settings), request(settings), extra)
-    .map(([w, p, r, e]) => ({
-      world: w,
-      case: { ...renderPolicySet(w, settings, p), request: renderRequest(w, r) },
-      extra: render(w, e),
-    }));
+    .map(([w, p, r, e]) => {
+      const set = renderPolicySet(w, settings, p);
+      const request = renderRequest(w, r, [...set.policies, ...(set.permissionsBoundaries ?? [])]);
+      return { world: w, case: { ...set, request }, extra: render(w, e) };
+    });
 }
 
 /** A case with its world. */

@@ -22,6 +22,8 @@ export interface GeneratorSettings {
   readonly conditionPercent: number;
   /** Percentage of cases with a permissions boundary (when `enableBoundaries`). @defaultValue 25 */
   readonly boundaryPercent: number;
+  /** Percentage of string keys whose values hold `*`, `?` or `$` literally (escape tests). @defaultValue 15 */
+  readonly specialStringPercent: number;
   /** `Deny` statements at all (feature `explicit-deny`). @defaultValue true */
   readonly enableDeny: boolean;
   /** More than one identity policy (feature `multiple-policies`). @defaultValue true */
@@ -84,6 +86,7 @@ export const DEFAULT_SETTINGS: GeneratorSettings = {
   denyPercent: 30,
   conditionPercent: 70,
   boundaryPercent: 25,
+  specialStringPercent: 15,
   enableDeny: true,
   enableMultiplePolicies: true,
   enableActionWildcards: true,

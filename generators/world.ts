@@ -78,10 +78,11 @@ export function keyClasses(catalogue: Catalogue, settings: GeneratorSettings): K
       if (keys.length > 0) out.push({ kind, multivalued, keys });
     }
   }
-  return out;
+  // Ordered families (numeric, date, ip) have boundaries where off-by-one bugs live: twice the weight.
+  return [...out, ...out.filter((c) => !c.multivalued && ['numeric', 'date', 'ip'].includes(c.kind))];
 }
 
-const keyDraw = fc.record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat() });
+const keyDraw = fc.record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat(), special: fc.nat({ max: 99 }) });
 
 /** The world a case lives in. */
 export function world(catalogue: Catalogue, settings: GeneratorSettings): fc.Arbitrary<World> {
@@ -107,7 +108,7 @@ interface WorldDraw {
   readonly region: number;
   readonly template: number;
   readonly names: readonly number[];
-  readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number }[];
+  readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number; special: number }[];
 }
 
 function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes: readonly KeyClass[], r: WorldDraw): World {
@@ -127,7 +128,7 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes:
   const resources = settings.enableResourceArns
     ? unique(chosen.flatMap((a, i) => (a.arnTemplates.length ? [instantiate(pick(a.arnTemplates, r.template + i), region, names, i)] : [])))
     : [];
-  const keys = r.keys.map((k) => renderKey(classes, k, resources));
+  const keys = r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent));
   const dedupedKeys = keys.filter((k, i) => keys.findIndex((x) => x.name.toLowerCase() === k.name.toLowerCase()) === i);
   const stringAnchors = dedupedKeys.filter((k) => k.kind === 'string' && !k.multivalued).flatMap((k) => k.anchors);
   const variables: WorldKey[] = settings.enableVariables
@@ -174,10 +175,10 @@ function nearMisses(arn: string): string[] {
   return out;
 }
 
-function renderKey(classes: readonly KeyClass[], k: WorldDraw['keys'][number], arns: readonly string[]): WorldKey {
+function renderKey(classes: readonly KeyClass[], k: WorldDraw['keys'][number], arns: readonly string[], specialPercent: number): WorldKey {
   const cls = pick(classes, k.cls);
   const ck = pick(cls.keys, k.key);
   const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
-  const values = keyValues(cls.kind, k.a, k.b, arns);
+  const values = keyValues(cls.kind, k.a, k.b, arns, k.special >= 100 - specialPercent);
   return { name, kind: ck.kind, multivalued: ck.multivalued, contextType: ck.contextType, ...values };
 }

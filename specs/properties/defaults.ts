@@ -8,30 +8,43 @@ import type { Feature } from '../../oracle/types.js';
 import type { AnyProperty } from './property.js';
 
 export const DEFAULT_SEED = 20260101;
-/** Inputs per (property, profile) pair. */
+/** Inputs per planned run (times the run's `runsFactor`). */
 export const DEFAULT_RUNS = 300;
 /** Profiles the differential property runs under by default (`live` is for the live mode). */
-export const DIFFERENTIAL_PROFILES = ['default', 'conditions', 'wildcards', 'variables', 'boundaries'] as const;
+export const DIFFERENTIAL_PROFILES = ['default', 'operators', 'conditions', 'wildcards', 'variables', 'boundaries'] as const;
+
+/**
+ * More inputs where one input is cheap and a bug is narrow: an `operators` case is one small policy,
+ * and an operator-level bug (NumericLessThan inclusive, `${*}` as a wildcard) shows in a few per thousand.
+ */
+const RUNS_FACTOR: Readonly<Record<string, number>> = { operators: 16, variables: 8 };
 
 export interface PlannedRun {
   readonly property: AnyProperty;
   readonly settings: GeneratorSettings;
+  /** Multiplies the run count (DEFAULT_RUNS or `--runs`). */
+  readonly runsFactor: number;
 }
 
 /**
- * Differential once per profile in DIFFERENTIAL_PROFILES, every other property under `default`; the
- * evaluator's unsupported features excluded from every setting. Properties that need an excluded
- * feature (validation without `malformed-policy`) are left out.
+ * In this order: differential under `default` and `operators` (the broad net, then the fine one),
+ * validation (cheap, and the only property that sees malformed policies), differential under the
+ * remaining profiles, then the metamorphic properties under `default`. The evaluator's unsupported
+ * features are excluded from every setting; validation is left out when `malformed-policy` is excluded.
  */
 export function defaultPlan(properties: readonly AnyProperty[], excluded: readonly Feature[] = []): PlannedRun[] {
-  const out: PlannedRun[] = [];
-  for (const property of properties) {
-    if (property.kind === 'validation' && excluded.includes('malformed-policy')) continue;
-    const profiles = property.kind === 'differential' ? DIFFERENTIAL_PROFILES : (['default'] as const);
-    for (const p of profiles) {
-      const settings = PROFILES[p];
-      if (settings) out.push({ property, settings: settingsExcluding(settings, excluded) });
-    }
-  }
-  return out;
+  const planned = (property: AnyProperty, profile: string): PlannedRun[] => {
+    const settings = PROFILES[profile];
+    return settings ? [{ property, settings: settingsExcluding(settings, excluded), runsFactor: RUNS_FACTOR[profile] ?? 1 }] : [];
+  };
+  const differential = properties.filter((p) => p.kind === 'differential');
+  const validation = excluded.includes('malformed-policy') ? [] : properties.filter((p) => p.kind === 'validation');
+  const metamorphic = properties.filter((p) => p.kind === 'metamorphic');
+  const [first = 'default', second = 'operators', ...rest] = DIFFERENTIAL_PROFILES;
+  return [
+    ...differential.flatMap((p) => [...planned(p, first), ...planned(p, second)]),
+    ...validation.flatMap((p) => planned(p, 'default')),
+    ...differential.flatMap((p) => rest.flatMap((profile) => planned(p, profile))),
+    ...metamorphic.flatMap((p) => planned(p, 'default')),
+  ];
 }

@@ -48,10 +48,10 @@ export function describeConformance(evaluator: Evaluator | (() => Promise<Evalua
       it(`${property.name}: ${property.description}`, async () => {
         const ev = await get();
         const catalogue = await loadCatalogue();
-        for (const { settings } of defaultPlan([property], ev.unsupportedFeatures)) {
+        for (const { settings, runsFactor } of defaultPlan([property], ev.unsupportedFeatures)) {
           const run = await runProperty(property, ev, {
             seed: options.seed ?? DEFAULT_SEED,
-            runs: options.runs ?? DEFAULT_RUNS,
+            runs: (options.runs ?? DEFAULT_RUNS) * runsFactor,
             settings,
             catalogue,
           });
