@@ -77,7 +77,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   try {
     const expectations =
       typeof opts.expectations === 'string'
-        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
+        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
         : opts.expectations
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
@@ -135,7 +135,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       const shown = relative(io.cwd, dir);
       io.stdout(`report: ${shown.startsWith('..') ? dir : shown || '.'}\n`);
     }
-    for (const line of closingLines(tally)) io.stdout(`${line}\n`);
+    for (const line of closingLines(tally, expectations.file && show(expectations.file))) io.stdout(`${line}\n`);
     return tally.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await evaluator.close();

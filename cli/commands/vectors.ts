@@ -60,7 +60,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
   try {
     const expectations =
       typeof opts.expectations === 'string'
-        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), opts.expectations)
+        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
         : opts.expectations
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
@@ -102,7 +102,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
       await writeReportFolder(report, dir);
       io.stdout(`report: ${show(dir)}\n`);
     }
-    for (const line of closingLines(tally)) io.stdout(`${line}\n`);
+    for (const line of closingLines(tally, expectations.file && show(expectations.file))) io.stdout(`${line}\n`);
     return tally.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
     await evaluator.close();

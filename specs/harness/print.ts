@@ -33,7 +33,7 @@ export const plainTrace = (trace: readonly TraceStep[]): string =>
     .join('\n');
 
 /** The lines that close a verb's output: unconfirmed and expected divergences apart, then the totals. */
-export function closingLines(t: Pick<Tally, 'unconfirmed' | 'totals' | 'passed' | 'failed'>): string[] {
+export function closingLines(t: Pick<Tally, 'unconfirmed' | 'totals' | 'passed' | 'failed'>, expectationsFile = 'specs/expectations'): string[] {
   const lines: string[] = [];
   const u = t.unconfirmed;
   const unconfirmedTotal = u.agree + u.diverge + u.expectedDivergence + u.errored;
@@ -43,7 +43,7 @@ export function closingLines(t: Pick<Tally, 'unconfirmed' | 'totals' | 'passed' 
     );
   }
   if (t.totals.expectedDivergence > 0) {
-    lines.push(`${t.totals.expectedDivergence} expected divergence(s) recorded in specs/expectations, counted as passed`);
+    lines.push(`${t.totals.expectedDivergence} expected divergence(s) recorded in ${expectationsFile}, counted as passed`);
   }
   const skipped = t.totals.skipped > 0 ? `, ${t.totals.skipped} skipped` : '';
   lines.push(`${t.passed} passed, ${t.failed} failed${skipped}`);
