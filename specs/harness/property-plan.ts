@@ -33,7 +33,7 @@ export function planProperties(sel: PropertySelection): PlannedRun[] {
   if (!settings) throw new InputError(`--profile: unknown profile "${sel.profile}"; profiles are: ${PROFILE_NAMES.join(', ')}`);
   // A profile keeps the run-count factor the default plan gives it (cheap, narrow profiles run more).
   const same = defaultPlan(PROPERTIES).find((r) => r.settings.profile === sel.profile);
-  const factor = same && 'runsFactor' in same ? Number(same.runsFactor) || 1 : 1;
+  const factor = same?.runsFactor ?? 1;
   return properties.map((property) => ({ property, settings, runsFactor: factor }));
 }
 

@@ -90,7 +90,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
   for (const planned of plan) {
     const { property, settings } = planned;
-    const inputs = runs * ('runsFactor' in planned ? Number(planned.runsFactor) || 1 : 1);
+    const inputs = runs * planned.runsFactor;
     evaluator.resetMasked();
     pending = undefined;
     const label = `${property.name} [${settings.profile}]`;
