@@ -49,7 +49,8 @@ export const ifExists = twinProperty({
       };
       for (const [op, keys] of Object.entries(block)) {
         for (const [key, v] of Object.entries(keys)) {
-          const state = op.startsWith('Null') ? 'empty' : presence(c, key);
+          // Only unqualified operators: IfExists with ForAllValues/ForAnyValue is undocumented (iam-semantics 10.11).
+          const state = op.startsWith('Null') || op.startsWith('For') ? 'empty' : presence(c, key);
           if (state === 'present') put(IF_EXISTS.test(op) ? op.replace(IF_EXISTS, '') : `${op}IfExists`, key, v);
           else if (state === 'absent' && IF_EXISTS.test(op)) continue;
           else put(op, key, v);
