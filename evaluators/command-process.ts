@@ -6,9 +6,22 @@ let exitHookInstalled = false;
 function killAllOnExit(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => {
+  const killAll = () => {
     for (const p of running) p.killNow();
-  });
+  };
+  process.once('exit', killAll);
+  // A signal ends Node without 'exit': kill the children, then let the signal do what it would have
+  // done (unless someone else, such as the live verb, handles it).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      killAll();
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
 }
 
 /** What came back for one request line: an answer line, or the end of the process. */
