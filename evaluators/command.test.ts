@@ -75,6 +75,14 @@ describe('command evaluator', () => {
     ]);
   });
 
+  it('restarts a program that exits cleanly after each answer, erroring nothing', async () => {
+    const oneShot = `"${process.execPath}" -e "process.stdin.once('data', () => { console.log(JSON.stringify({ decision: 'allowed' })); process.exit(0); })"`;
+    const ev = createCommandEvaluator(oneShot);
+    open.push(ev);
+    const results = await ev.evaluate([caseFor('a:B'), caseFor('a:C'), caseFor('a:D')]);
+    expect(results).toEqual([1, 2, 3].map(() => ({ kind: 'verdict', verdict: { decision: 'allowed' } })));
+  });
+
   it('names the evaluator after its script', () => {
     expect(commandName('python3 examples/python-evaluator/evaluate.py')).toBe('python-evaluator');
     expect(commandName('node ./my-eval.mjs --fast')).toBe('my-eval');

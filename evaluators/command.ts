@@ -71,6 +71,9 @@ export function createCommandEvaluator(command: string, options: CommandEvaluato
           results.push({ kind: 'errored', message: `timed out after ${timeoutMs} ms (process killed and restarted)` });
           break;
         }
+        // A clean exit after answering (a one-case-per-process program, or one that stops at some
+        // limit) is no crash: the unanswered cases go to a fresh process.
+        if (reply.kind === 'exit' && reply.code === 0 && p.answered > 0) break;
         if (reply.kind === 'exit') {
           crashesInARow++;
           results.push({ kind: 'errored', message: exitMessage(reply, p.stderr()) });
