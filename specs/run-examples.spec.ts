@@ -24,6 +24,16 @@ describe('the shipped example evaluators', () => {
     expect(code).toBe(1);
   });
 
+  it('runs the whole suite against the Python evaluator: shrunk counterexamples with a replay command, exit 1', async () => {
+    const spec = 'cmd:python3 examples/python-evaluator/evaluate.py';
+    const { code, out } = await cli(['run', '--evaluator', spec, '--runs', '10', '--quiet', '--no-report'], root);
+    expect(out).toMatch(/^FAIL differential \[\w+\]: expected \w+, got error UnsupportedOperator/m);
+    expect(out).toContain(`  replay: iam-conformance run --evaluator '${spec}' --seed `);
+    expect(out).toMatch(/^\d+ passed, \d+ failed$/m);
+    expect(out).not.toMatch(/errored \(/); // the process never crashed nor timed out
+    expect(code).toBe(1);
+  });
+
   it('runs the TypeScript module example, which wraps the oracle, with no required failure', async () => {
     const { code, out } = await cli(['vectors', 'specs/vectors', '--evaluator', `module:${join('examples', 'module-evaluator.ts')}`, '--quiet'], root);
     expect(out).toMatch(/^\d+ passed, 0 failed$/m);
