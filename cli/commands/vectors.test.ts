@@ -42,6 +42,13 @@ describe('iam-conformance vectors', () => {
     expect(code).toBe(1);
   });
 
+  it('tells the whole story of each failure with --details', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { out } = await cli(['vectors', 'actions.json', '--evaluator', `module:${module}`, '--details', '--quiet'], dir);
+    expect(out).toContain('  expected: allowed\n  actual:   implicitDeny\n  oracle trace:\n    Decision: allowed\n');
+    expect(out).toContain(`  replay: iam-conformance vectors actions.json --evaluator module:${module}\n`);
+  });
+
   it('names the skipped cases count and writes a report folder when asked', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
     const { code, out } = await cli(

@@ -1,10 +1,11 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { evaluate } from '../../oracle/index.js';
+import { evaluate, explainText } from '../../oracle/index.js';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { InputError } from '../../specs/harness/input-error.js';
 import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
 import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
-import { closingLines, failureLine, shellQuote } from '../../specs/harness/print.js';
+import { closingLines, failureDetails, failureLine, shellQuote } from '../../specs/harness/print.js';
+import type { Failure } from '../../specs/harness/results.js';
 import { createProgress } from '../../specs/harness/progress.js';
 import { buildReport } from '../../specs/harness/report.js';
 import { runVectorFiles } from '../../specs/harness/run-vectors.js';
@@ -23,6 +24,7 @@ interface VectorsOptions {
   expectations: string | boolean;
   timeout?: string;
   quiet?: boolean;
+  details?: boolean;
 }
 
 export const vectorsCommand: CliCommand = {
@@ -38,6 +40,7 @@ export const vectorsCommand: CliCommand = {
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
+      .option('--details', "for each failure: the case, both verdicts, the oracle's reasoning and the replay command")
       .option('--quiet', 'no progress output')
       .action(async (paths: string[], opts: VectorsOptions) => done(await vectorsVerb(paths, opts, io)));
   },
@@ -82,7 +85,8 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
       onProgress: (doneCount, total) => progress.update(doneCount, total),
     });
     progress.stop();
-    for (const f of tally.failures) io.stdout(`${failureLine(f)}\n`);
+    const explain = (f: Failure) => explainText(evaluate(f.case));
+    for (const f of tally.failures) io.stdout(`${opts.details ? failureDetails(f, explain) : failureLine(f)}\n`);
     if (opts.reportDir) {
       const report = buildReport(tally, {
         tool: { name: 'iam-conformance', version: toolVersion() },
