@@ -8,7 +8,7 @@ const root = packageRoot();
 describe('the shipped example evaluators', () => {
   it('runs the Python evaluator end to end over the cmd protocol and reports where it diverges', async () => {
     const { code, out } = await cli(
-      ['vectors', 'specs/vectors', '--evaluator', 'cmd:python3 examples/python-evaluator/evaluate.py', '--quiet'],
+      ['vectors', 'specs/vectors', '--evaluator', 'cmd:python3 examples/python-evaluator/evaluate.py', '--quiet', '--no-report'],
       root,
     );
     const closing = /^(\d+) passed, (\d+) failed$/m.exec(out);
@@ -35,7 +35,7 @@ describe('the shipped example evaluators', () => {
   });
 
   it('runs the TypeScript module example, which wraps the oracle, with no required failure', async () => {
-    const { code, out } = await cli(['vectors', 'specs/vectors', '--evaluator', `module:${join('examples', 'module-evaluator.ts')}`, '--quiet'], root);
+    const { code, out } = await cli(['vectors', 'specs/vectors', '--evaluator', `module:${join('examples', 'module-evaluator.ts')}`, '--quiet', '--no-report'], root);
     expect(out).toMatch(/^\d+ passed, 0 failed$/m);
     expect(code).toBe(0);
   });

@@ -9,7 +9,7 @@ import {
   resolveSettings,
   type AwsEvaluator,
 } from '../../evaluators/aws/index.js';
-import { writeReportFolder } from '../../reports/index.js';
+import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import { expectationsFor } from '../../specs/harness/expectations.js';
 import { closingLines, failureLine } from '../../specs/harness/print.js';
 import { createProgress } from '../../specs/harness/progress.js';
@@ -38,7 +38,8 @@ export const liveCommand: CliCommand = {
       .option('--checkpoint <file>', 'checkpoint file (default: .iam-conformance/live-checkpoint.jsonl)')
       .option('--dry-run', 'print the planned calls and exit (no credentials needed)')
       .option('--record <dir>', 'save every AWS answer as a vector file (verifiedBy/verifiedAt)')
-      .option('--report-dir <dir>', 'write a report folder (report.json, summary.md, index.html, junit.xml)')
+      .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-live-aws)')
+      .option('--no-report', 'write no report folder')
       .option('--api <api>', 'principal (SimulatePrincipalPolicy, default) or custom (SimulateCustomPolicy)')
       .option('--quiet', 'no progress output')
       .action(async (opts: LiveCliOptions) => done(await liveVerb(opts, io)));
@@ -115,8 +116,8 @@ async function liveRun(
       });
       io.stdout(`recorded ${written.length} AWS-verified vector file(s) in ${show(resolve(io.cwd, opts.record))}\n`);
     }
-    if (opts.reportDir) {
-      const dir = resolve(io.cwd, opts.reportDir);
+    if (opts.report) {
+      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('live', evaluator.name));
       const report = buildReport(run.tally, {
         tool: { name: 'iam-conformance', version: toolVersion() },
         verb: 'live',

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempFiles } from '../../specs/harness/cli-capture.js';
@@ -20,20 +21,30 @@ const module = join(import.meta.dirname, '..', '..', 'evaluators', 'fixtures', '
 describe('iam-conformance vectors', () => {
   it('passes against the oracle with exit 0 and a closing line', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
-    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet'], dir);
+    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet', '--no-report'], dir);
     expect(out).toBe('2 passed, 0 failed\n');
     expect(code).toBe(0);
   });
 
+  it('writes a report folder under reports/out by default', async () => {
+    const dir = tempFiles({ 'actions.json': vectors });
+    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet'], dir);
+    expect(code).toBe(0);
+    const shown = /^report: (.+)$/m.exec(out)?.[1];
+    expect(shown).toMatch(/^reports\/out\/.+-vectors-oracle$/);
+    expect(existsSync(join(dir, shown!, 'report.json'))).toBe(true);
+    expect(existsSync(join(dir, shown!, 'junit.xml'))).toBe(true);
+  });
+
   it('checks vectors against the oracle when no evaluator is named', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
-    const { code, out, err } = await cli(['vectors', 'actions.json'], dir);
+    const { code, out, err } = await cli(['vectors', 'actions.json', '--no-report'], dir);
     expect([code, out, err]).toEqual([0, '2 passed, 0 failed\n', 'vectors: 2 to run\nvectors: done\n']);
   });
 
   it('prints one line per failure and exits 1 when an evaluator diverges', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
-    const { code, out } = await cli(['vectors', dir, '--evaluator', `module:${module}`, '--quiet'], dir);
+    const { code, out } = await cli(['vectors', dir, '--evaluator', `module:${module}`, '--quiet', '--no-report'], dir);
     expect(out.split('\n')).toEqual([
       'FAIL actions.json › Describe* grants only Describe actions › DescribeEndpoint is allowed: expected allowed, got implicitDeny',
       '1 passed, 1 failed',

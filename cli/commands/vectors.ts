@@ -10,7 +10,7 @@ import { createProgress } from '../../specs/harness/progress.js';
 import { buildReport } from '../../specs/harness/report.js';
 import { runVectorFiles } from '../../specs/harness/run-vectors.js';
 import { loadVectorFiles } from '../../specs/harness/vector-file.js';
-import { writeReportFolder } from '../../reports/index.js';
+import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import type { CliCommand } from '../command.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
 import { packageRoot } from '../package-root.js';
@@ -19,6 +19,7 @@ import { toolVersion } from '../tool-version.js';
 interface VectorsOptions {
   evaluator?: string;
   reportDir?: string;
+  report: boolean;
   features?: string;
   excludeFeatures?: string;
   expectations: string | boolean;
@@ -34,7 +35,8 @@ export const vectorsCommand: CliCommand = {
       .description('Run known-answer vector files (or folders of them) through an evaluator')
       .argument('[paths...]', 'vector files or folders, walked for *.json (default: the shipped specs/vectors)')
       .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: oracle, which checks the vectors themselves)')
-      .option('--report-dir <dir>', 'also write a report folder (report.json, summary.md, index.html, junit.xml)')
+      .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-vectors-<evaluator>)')
+      .option('--no-report', 'write no report folder')
       .option('--features <list>', 'only cases with at least one of these features (comma-separated)')
       .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
@@ -87,7 +89,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
     progress.stop();
     const explain = (f: Failure) => explainText(evaluate(f.case));
     for (const f of tally.failures) io.stdout(`${opts.details ? failureDetails(f, explain) : failureLine(f)}\n`);
-    if (opts.reportDir) {
+    if (opts.report) {
       const report = buildReport(tally, {
         tool: { name: 'iam-conformance', version: toolVersion() },
         verb: 'vectors',
@@ -102,7 +104,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
         },
         excludedFeatures: excludeFeatures,
       });
-      const dir = resolve(io.cwd, opts.reportDir);
+      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('vectors', evaluator.name));
       await writeReportFolder(report, dir);
       io.stdout(`report: ${show(dir)}\n`);
     }

@@ -19,6 +19,8 @@ export interface LiveCliOptions {
   dryRun?: boolean;
   record?: string;
   reportDir?: string;
+  /** False with --no-report. */
+  report: boolean;
   api?: string;
   quiet?: boolean;
 }
