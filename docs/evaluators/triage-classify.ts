@@ -59,6 +59,11 @@ export function classify(c: Case, oracle: Verdict, actual: Verdict | undefined):
 }
 
 function classifyDecision(c: Case): CauseId | undefined {
+  // A ${variable} naming a key that has several values (merged entries): the oracle substitutes nothing,
+  // iam-simulate's catalogue calls the key single-valued and keeps the first value.
+  const multi = (key: string) => c.request.context.filter((e) => e.key.toLowerCase() === key.toLowerCase()).flatMap((e) => e.values).length > 1;
+  const varsUsed = docsOf(c).flatMap((d) => [...JSON.stringify(d).matchAll(/\$\{([^},]+)/g)].map((m) => (m[1] as string).trim()));
+  if (varsUsed.some(multi)) return 'catalogue-typed-context';
   if (c.request.resource === '*' && resourcePatterns(c).some((r) => r !== '*')) return 'request-resource-star';
   for (const d of docsOf(c)) {
     if (isObject(d) && d.Version !== '2012-10-17' && JSON.stringify(d).includes('${')) return 'version-2008-variables';
