@@ -14,7 +14,7 @@ export interface KeyValues {
 }
 
 /** String pools loosely taken from SageMaker's documented values (RootAccess, InstanceTypes, tag values). */
-const SPECIAL_POOL = ['ab*cd', 'ab?cd', 'cost$'];
+const SPECIAL_POOL = ['ab*cd', 'ab?c*', 'co*st$'];
 const STRING_POOLS: readonly (readonly string[])[] = [
   ['Enabled', 'Disabled'],
   ['ml.c5.xlarge', 'ml.c5.2xlarge', 'ml.p3.2xlarge'],

@@ -32,6 +32,7 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
     maxKeys: 1,
     maxActions: 1,
     conditionPercent: 100,
+    specialStringPercent: 35,
     enableBoundaries: false,
     enableNotAction: false,
     enableNotResource: false,

@@ -12,10 +12,11 @@ import { flipCase, pick, unique } from './text.js';
 import type { World } from './world.js';
 import { valuesNear, writtenValues } from './written-values.js';
 
+/** Presence shrinks to false: shrunk counterexamples carry only the context entries they need. */
 export interface ContextRecipe {
-  readonly absent: boolean;
-  /** Absence for policy-variable keys, more frequent: a variable with no value is where defaults matter. */
-  readonly variableAbsent: boolean;
+  readonly present: boolean;
+  /** Presence for policy-variable keys, lower: a variable with no value is where defaults matter. */
+  readonly variablePresent: boolean;
   readonly values: readonly number[];
   readonly keyCase: number;
 }
@@ -33,8 +34,8 @@ export const contextSlots = (settings: GeneratorSettings): number => settings.ma
 
 export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe> {
   const entry = fc.record({
-    absent: chance(settings.enableMissingKeys ? 25 : 0),
-    variableAbsent: chance(settings.enableMissingKeys ? 45 : 0),
+    present: chance(settings.enableMissingKeys ? 75 : 100),
+    variablePresent: chance(settings.enableMissingKeys ? 55 : 100),
     // Half the values are among the first candidates: on or right beside what the policies wrote.
     values: fc.array(fc.oneof(fc.nat({ max: 5 }), fc.nat()), { minLength: 1, maxLength: 3 }),
     keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, fc.nat()) : fc.constant(0),
@@ -59,7 +60,7 @@ export function renderContext(w: World, r: readonly ContextRecipe[], docs: reado
   const out: ContextEntry[] = [];
   keys.forEach((k, i) => {
     const c = r[i % Math.max(1, r.length)];
-    if (!c || (i < w.keys.length ? c.absent : c.variableAbsent)) return;
+    if (!c || !(i < w.keys.length ? c.present : c.variablePresent)) return;
     const candidates = unique([...valuesNear(k.kind, written.get(k.name.toLowerCase()) ?? []), ...k.nearby]);
     const picked = c.values.map((v) => pick(candidates, v));
     const values = k.multivalued ? unique(picked) : [picked[0] as string];
