@@ -119,6 +119,14 @@ export const CAUSES = {
     status: 'unconfirmed',
     note: 'The operators page checks "each of the six colon-delimited components"; the SageMaker guide nevertheless uses ArnLike "*key/volume-kms-key-12345".',
   },
+  'arn-variable-spans-segments': {
+    description:
+      'iam-simulate splits an ARN-operator policy value into its six parts before substituting ${...} variables, so a variable (or its default) standing for several parts never matches',
+    citation: VARIABLES,
+    feature: 'condition-arn',
+    status: 'evaluator-bug',
+    note: 'Policy variables may be used in ARN operator values and are replaced by the request value; nothing limits a variable to one ARN segment. ArnLike {"aws:SourceArn": "${aws:username}"} with aws:username = an ARN matches in the oracle, never in iam-simulate.',
+  },
   'arn-like-non-arn-value': {
     description: 'iam-simulate never matches ArnLike or ArnNotLike when the request value is not an ARN',
     citation: OPERATORS,

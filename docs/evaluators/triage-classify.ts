@@ -94,10 +94,12 @@ function classifyDecision(c: Case): CauseId | undefined {
     if (/^Null$/i.test(op) && ctx.length > 0 && ctx.every((e) => e.values.every((x) => x === ''))) return 'empty-string-null';
     if (!/^For(All|Any)Value/i.test(op) && !/^Null$/i.test(op) && ctx.some((e) => e.type.endsWith('List'))) return 'plain-operator-list-type';
     // Entries merged into several values for a key iam-simulate's catalogue calls single-valued.
+    if (!/^Null$/i.test(op) && ctx.length > 1 && ctx.every((e) => !e.type.endsWith('List'))) return 'catalogue-typed-context';
     if (!/^For(All|Any)Value/i.test(op) && !/^Null$/i.test(op) && ctx.flatMap((e) => e.values).length > 1) return 'catalogue-typed-context';
     if (/^(ForAllValues:|ForAnyValue:)?Arn/i.test(op)) {
+      if (strings(values).some((p) => /\$\{/.test(p) && p.replace(/\$\{[^}]*\}/g, 'X').split(':').length < 6)) return 'arn-variable-spans-segments';
       if (strings(values).some((p) => p.split(':').length < 6)) return 'arn-like-short-pattern';
-      if (ctx.some((e) => e.values.some((x) => x.split(':').length < 6))) return 'arn-like-non-arn-value';
+      if (ctx.some((e) => e.values.some((x) => x.split(':').length < 6 || !x.startsWith('arn:')))) return 'arn-like-non-arn-value';
     }
     if (/IpAddress/i.test(op) && strings(values).some((p) => /^[\d.]+\/0$/.test(p))) return 'ipv4-slash-zero';
     if (/^String/i.test(op) && strings(values).some((p) => p.includes('*')) && ctx.some((e) => e.values.some((x) => x.includes('\n')))) return 'wildcard-newline';
