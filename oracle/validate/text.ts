@@ -64,14 +64,22 @@ function add(w: Walk, n: number): void {
   w.nonWhitespace += n;
 }
 
+/** Any character other than U+0021–U+00FF, `"` and `\` (the ones the loop below must look at). */
+const SPECIAL = /[^\x21\x23-\x5b\x5d-\xff]/;
+
 function str(w: Walk, s: string): void {
   const n = s.length;
   // Over the budget already: no need to read it character by character.
   if (n > w.limit) return add(w, n + 2);
+  // Most strings (names, ARNs) hold only characters JSON writes as themselves and that count everywhere:
+  // one native scan settles them (the loop below handles spaces, quotes, escapes and wide characters).
+  if (!SPECIAL.test(s)) return add(w, n + 2);
   let extra = 0;
   let spaces = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    // The common case first: a printable character JSON writes as itself (not space, `"` or `\`).
+    if (c > 0x22 && c <= 0xff && c !== 0x5c) continue;
     if (c >= 0x20 && c <= 0xff) {
       if (c === 0x22 || c === 0x5c) extra++;
       else if (c === 0x20) spaces++;
