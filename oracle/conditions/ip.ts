@@ -12,20 +12,35 @@ import type { OperatorSemantics } from './semantics.js';
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 type Range = [Address, number];
 
+/**
+ * Parses once per distinct string (bounded memo): ipaddr.js allocates several objects per parse, and
+ * policies and requests repeat the same few addresses. Parsed values are never mutated.
+ */
+function memo<T>(read: (value: string) => T | undefined): (value: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const parsed = read(value);
+    if (seen.size >= 10_000) seen.clear();
+    seen.set(value, parsed);
+    return parsed;
+  };
+}
+
 /** A policy CIDR (or bare address) as [network, prefix length]. */
-function readRange(value: string): Range | undefined {
+const readRange = memo((value: string): Range | undefined => {
   if (!isIpValue(value)) return undefined;
   const slash = value.indexOf('/');
   const address = ipaddr.parse(slash < 0 ? value : value.slice(0, slash));
   const bits = slash < 0 ? (address.kind() === 'ipv4' ? 32 : 128) : Number(value.slice(slash + 1));
   return [address, bits];
-}
+});
 
 /** One request address: four-part decimal IPv4 or IPv6, no prefix, no zone. */
-function readAddress(value: string): Address | undefined {
+const readAddress = memo((value: string): Address | undefined => {
   if (value.includes('/') || !isIpValue(value)) return undefined;
   return ipaddr.parse(value);
-}
+});
 
 export const ipSemantics: OperatorSemantics<Range, Address> = {
   variables: false,

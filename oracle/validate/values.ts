@@ -62,8 +62,23 @@ export function parseBoolean(s: string): boolean | undefined {
 }
 
 const DECIMAL_PREFIX = /^(?:0|[1-9]\d{0,2})$/;
-/** An IpAddress value: IPv4 (four-part decimal) or IPv6 address, optionally `/prefix`; a bare address is /32 or /128. */
+/**
+ * An IpAddress value: IPv4 (four-part decimal) or IPv6 address, optionally `/prefix`; a bare address is /32 or /128.
+ * Memoised: ipaddr.js builds objects to check a string, and policies and requests repeat the same few addresses.
+ */
 export function isIpValue(s: string): boolean {
+  let valid = ipValues.get(s);
+  if (valid === undefined) {
+    valid = checkIpValue(s);
+    if (ipValues.size >= 10_000) ipValues.clear();
+    ipValues.set(s, valid);
+  }
+  return valid;
+}
+
+const ipValues = new Map<string, boolean>();
+
+function checkIpValue(s: string): boolean {
   const slash = s.indexOf('/');
   const address = slash < 0 ? s : s.slice(0, slash);
   if (address.includes('%')) return false; // IPv6 zone ids are not addresses IAM can compare
