@@ -125,14 +125,14 @@ function decide(
 ): { decision: Decision; matchedStatements: MatchedStatement[] } {
   const denies: MatchedStatement[] = [];
   const allows: MatchedStatement[] = [];
-  identity.forEach((p, i) => collectApplicable(p, 'identity', i, request, denies, allows, trace));
+  for (let i = 0; i < identity.length; i++) collectApplicable(identity[i]!, 'identity', i, request, denies, allows, trace);
   const identityAllows = allows.length > 0;
   let everyBoundaryAllows = true;
-  boundaries.forEach((p, i) => {
+  for (let i = 0; i < boundaries.length; i++) {
     const before = allows.length;
-    collectApplicable(p, 'permissionsBoundary', i, request, denies, allows, trace);
+    collectApplicable(boundaries[i]!, 'permissionsBoundary', i, request, denies, allows, trace);
     if (allows.length === before) everyBoundaryAllows = false;
-  });
+  }
   if (denies.length > 0) return { decision: 'explicitDeny', matchedStatements: denies };
   if (identityAllows && everyBoundaryAllows) return { decision: 'allowed', matchedStatements: allows };
   return { decision: 'implicitDeny', matchedStatements: [] };
@@ -175,17 +175,18 @@ function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyInde
  */
 function missingKeys(identity: readonly CompiledPolicy[], boundaries: readonly CompiledPolicy[], request: PreparedRequest): string[] {
   const missing: string[] = [];
-  let sources = 0;
-  for (const p of [identity, boundaries]) {
-    for (const policy of p) {
-      let found = false;
-      policy.keysLower.forEach((lower, i) => {
-        if (request.context.has(lower)) return;
-        missing.push(policy.keys[i]!);
-        found = true;
-      });
-      if (found) sources++;
-    }
-  }
+  const sources = missingFrom(identity, request, missing) + missingFrom(boundaries, request, missing);
   return sources > 1 ? dedupeIgnoringCase(missing) : missing;
+}
+
+/** Appends each policy's keys the request lacks; returns how many policies contributed any. */
+function missingFrom(policies: readonly CompiledPolicy[], request: PreparedRequest, missing: string[]): number {
+  let sources = 0;
+  for (const policy of policies) {
+    const before = missing.length;
+    const { keys, keysLower } = policy;
+    for (let i = 0; i < keysLower.length; i++) if (!request.context.has(keysLower[i]!)) missing.push(keys[i]!);
+    if (missing.length > before) sources++;
+  }
+  return sources;
 }

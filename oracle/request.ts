@@ -70,7 +70,7 @@ function actionProblem(action: string): string | undefined {
   if (colon <= 0 || colon === action.length - 1 || action.indexOf(':', colon + 1) >= 0) {
     return 'must be "service:Action" with exactly one colon';
   }
-  if (/[*?]/.test(action)) return 'must be a concrete action (no wildcards)';
+  if (action.includes('*') || action.includes('?')) return 'must be a concrete action (no wildcards)';
   return undefined;
 }
 
@@ -80,8 +80,8 @@ function contextEntryProblem(entry: unknown): string | undefined {
   if (typeof entry.type !== 'string' || !KEY_TYPES.has(entry.type)) {
     return `type must be one of ${CONTEXT_KEY_TYPES.join(', ')}`;
   }
-  if (!Array.isArray(entry.values) || !entry.values.every((v) => typeof v === 'string')) {
-    return 'values must be an array of strings';
-  }
+  const values: unknown = entry.values;
+  if (!Array.isArray(values)) return 'values must be an array of strings';
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return 'values must be an array of strings';
   return undefined;
 }
