@@ -29,7 +29,7 @@ interface RunOptions {
   excludeFeatures?: string;
   reportDir?: string;
   report: boolean;
-  expectations: string | boolean;
+  expectations?: string | boolean;
   shard?: string;
   timeout?: string;
   quiet?: boolean;
@@ -78,7 +78,8 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     const expectations =
       typeof opts.expectations === 'string'
         ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
-        : opts.expectations
+        : // commander leaves the option undefined when neither --expectations nor --no-expectations is given
+          opts.expectations !== false
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
     // Paths as the user can paste them: relative to where they ran the command, else absolute.

@@ -87,4 +87,16 @@ describe('iam-conformance vectors', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--features: unknown feature "teleport"/);
   });
+
+  it("applies the evaluator's recorded expectations when no --expectations flag is given", async () => {
+    // iam-simulate reads epoch-second policy dates differently; specs/expectations/iam-simulate.json records it.
+    const file = join(import.meta.dirname, '..', '..', 'specs', 'vectors', 'condition', 'date.json');
+    const dir = tempFiles({});
+    const recorded = await cli(['vectors', file, '--evaluator', 'iam-simulate', '--quiet', '--no-report'], dir);
+    expect(recorded.out).toMatch(/expected divergence\(s\) recorded in .*iam-simulate\.json/);
+    expect(recorded.code).toBe(0);
+    const ignored = await cli(['vectors', file, '--evaluator', 'iam-simulate', '--quiet', '--no-report', '--no-expectations'], dir);
+    expect(ignored.out).toContain('A policy date may be written as epoch seconds');
+    expect(ignored.code).toBe(1);
+  });
 });

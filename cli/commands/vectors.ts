@@ -22,7 +22,7 @@ interface VectorsOptions {
   report: boolean;
   features?: string;
   excludeFeatures?: string;
-  expectations: string | boolean;
+  expectations?: string | boolean;
   timeout?: string;
   quiet?: boolean;
   details?: boolean;
@@ -66,7 +66,8 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
     const expectations =
       typeof opts.expectations === 'string'
         ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
-        : opts.expectations
+        : // commander leaves the option undefined when neither --expectations nor --no-expectations is given
+          opts.expectations !== false
           ? expectationsFor(evaluator.name)
           : new ExpectationSet([]);
     const show = (f: string) => {
