@@ -57,8 +57,18 @@ export function compilePolicyDocument(doc: unknown): CompileResult {
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const variables = policy.version === '2012-10-17';
   const statements = policy.statements.map((statement) => compileStatement(statement, variables));
-  const keys = referencedKeys(statements);
-  return { policy, statements, keys, keysLower: keys.map((k) => k.toLowerCase()) };
+  // Deduplicated ignoring case, first spelling kept; lower-cased once for both purposes.
+  const keys: string[] = [];
+  const keysLower: string[] = [];
+  const seen = new Set<string>();
+  for (const key of referencedKeys(statements)) {
+    const lower = key.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    keys.push(key);
+    keysLower.push(lower);
+  }
+  return { policy, statements, keys, keysLower };
 }
 
 function compileStatement(statement: Statement, variables: boolean): CompiledStatement {
@@ -75,17 +85,20 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
 }
 
 /**
- * Every context key the policy mentions: condition keys and `${...}` variables where AWS substitutes
- * them. AWS's MissingContextValues is computed over the whole policy, not only over the statements
+ * Every context key the policy mentions, in order, duplicates included: condition keys and `${...}`
+ * variables where AWS substitutes them. AWS's MissingContextValues is computed over the whole policy, not only over the statements
  * that concern the simulated action (https://github.com/boto/boto3/issues/3111).
  */
 function referencedKeys(statements: readonly CompiledStatement[]): string[] {
   const keys: string[] = [];
   for (const s of statements) {
-    for (const p of s.resource.patterns) keys.push(...resourceVariableKeys(p));
-    for (const c of s.conditions) keys.push(c.condition.key, ...c.variableKeys);
+    for (const p of s.resource.patterns) if ('template' in p) keys.push(...resourceVariableKeys(p));
+    for (const c of s.conditions) {
+      keys.push(c.condition.key);
+      for (const k of c.variableKeys) keys.push(k);
+    }
   }
-  return dedupeIgnoringCase(keys);
+  return keys;
 }
 
 /** Keeps the first spelling of each key, comparing case-insensitively. */
