@@ -18,8 +18,11 @@ export interface CompiledStatement {
   readonly action: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] };
   readonly resource: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] };
   readonly conditions: readonly CompiledCondition[];
-  /** Memo of this statement's `MatchedStatement` per input list and policy index (filled by evaluate). */
-  readonly matchedAs: Record<PolicySet, MatchedStatement[]>;
+  /**
+   * Memo of this statement's `MatchedStatement` per input list and policy index, created by evaluate the
+   * first time the statement applies (most statements never do, and cold compiles should stay small).
+   */
+  matchedAs: Record<PolicySet, MatchedStatement[]> | undefined;
 }
 
 export interface CompiledPolicy {
@@ -80,7 +83,7 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
       patterns: statement.resource.patterns.map((p) => compileResourcePattern(p, variables)),
     },
     conditions: statement.conditions.map((c) => compileCondition(c, variables)),
-    matchedAs: { identity: [], permissionsBoundary: [] },
+    matchedAs: undefined,
   };
 }
 

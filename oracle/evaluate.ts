@@ -157,7 +157,7 @@ function collectApplicable(
 
 /** The statement in AWS `MatchedStatements` coordinates (built once per statement and place). */
 function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number): MatchedStatement {
-  const cache = s.matchedAs[policySet];
+  const cache = (s.matchedAs ??= { identity: [], permissionsBoundary: [] })[policySet];
   let matched = cache[policyIndex];
   if (matched === undefined) {
     const { index: statementIndex, sid, effect } = s.statement;
