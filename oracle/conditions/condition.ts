@@ -80,14 +80,21 @@ export function compileCondition(condition: Condition, variables: boolean): Comp
     }
     return { fixed: semantics.policyValue([{ text: raw, wild: true }]) };
   });
-  const fixed = values.every((v) => 'fixed' in v);
+  let fixedValues: unknown[] | undefined = [];
+  for (const v of values) {
+    if (!('fixed' in v)) {
+      fixedValues = undefined;
+      break;
+    }
+    fixedValues.push(v.fixed);
+  }
   return {
     condition,
     keyLower: condition.key.toLowerCase(),
     negated: NEGATED_OPERATORS.has(condition.operator),
     semantics,
     values,
-    fixedValues: fixed ? values.map((v) => ('fixed' in v ? v.fixed : undefined)) : undefined,
+    fixedValues,
     variableKeys,
   };
 }
