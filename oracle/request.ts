@@ -25,6 +25,7 @@ export type CheckResult = { readonly ok: true; readonly value: CheckedCase } | {
 
 const KEY_TYPES: ReadonlySet<string> = new Set(CONTEXT_KEY_TYPES);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
 const bad = (path: string, message: string): CheckResult => ({ ok: false, path, message });
 
 /**
@@ -80,8 +81,6 @@ function contextEntryProblem(entry: unknown): string | undefined {
   if (typeof entry.type !== 'string' || !KEY_TYPES.has(entry.type)) {
     return `type must be one of ${CONTEXT_KEY_TYPES.join(', ')}`;
   }
-  const values: unknown = entry.values;
-  if (!Array.isArray(values)) return 'values must be an array of strings';
-  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return 'values must be an array of strings';
+  if (!Array.isArray(entry.values) || !entry.values.every(isString)) return 'values must be an array of strings';
   return undefined;
 }
