@@ -9,11 +9,13 @@ export interface MemoryFigures {
   readonly cases: number;
   readonly seconds: number;
   readonly peakRssMiB: number;
-  /** Heap in use (after a GC where `--expose-gc` allows it) at 10% and at 100% of the run. */
+  /** Heap in use after a full GC (`npm run bench` passes --expose-gc) at 10% and at 100% of the run. */
   readonly heapAtTenthMiB: number;
   readonly heapAtEndMiB: number;
   /** heapAtEnd − heapAtTenth: near zero when nothing accumulates per case. */
   readonly heapGrowthMiB: number;
+  /** False when the process lacks --expose-gc: the heap figures then include garbage and say little. */
+  readonly collected: boolean;
 }
 
 const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -48,5 +50,6 @@ export async function memoryRun(catalogue: Catalogue, cases: number): Promise<Me
     heapAtTenthMiB: mib(heapAtTenth),
     heapAtEndMiB: mib(heapAtEnd),
     heapGrowthMiB: mib(heapAtEnd - heapAtTenth),
+    collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
   };
 }

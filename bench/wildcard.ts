@@ -3,18 +3,29 @@ import type { Case } from '../oracle/types.js';
 import { measureRate, type Rate } from './measure.js';
 
 /**
- * The pathological wildcard case: a pattern of thousands of `*` (with a literal that never occurs)
- * against a long resource name. A backtracking matcher takes exponential time here; ours must not.
+ * The pathological wildcard case: a StringLike pattern of thousands of `*` (`*a*a…*b*`: a literal that
+ * never occurs, and a trailing star so no suffix check settles it early) against a long context value. A backtracking matcher takes exponential time here; ours
+ * must not. A condition value is used because the simulator caps request resources at 2,048 characters.
  */
 export function pathologicalCase(stars = 5000, length = 20000): Case {
-  const pattern = `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${'*a'.repeat(stars)}b`;
-  const name = 'a'.repeat(length);
   return {
-    policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: pattern }] }],
+    policies: [
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sagemaker:*',
+            Resource: '*',
+            Condition: { StringLike: { 'aws:RequestTag/project': `${'*a'.repeat(stars)}*b*` } },
+          },
+        ],
+      },
+    ],
     request: {
-      action: 'sagemaker:InvokeEndpoint',
-      resource: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${name}`,
-      context: [],
+      action: 'sagemaker:CreateEndpoint',
+      resource: '*',
+      context: [{ key: 'aws:RequestTag/project', type: 'string', values: ['a'.repeat(length)] }],
     },
   };
 }
