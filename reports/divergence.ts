@@ -1,32 +1,14 @@
 import type { Failure } from '../specs/harness/results.js';
-import { isFeature, type Case, type Decision, type Feature, type PolicyDocument, type Request, type Verdict } from '../oracle/types.js';
+import type { VectorGroup } from '../specs/harness/vector-file.js';
+import { isFeature, type Case, type Verdict } from '../oracle/types.js';
 import { expectedOf, originLabel, resultLabel } from './labels.js';
 
 /** Where generated failures point for their semantics: the page the oracle implements. */
 export const EVALUATION_LOGIC_URL =
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html';
 
-/** One group of a vector file (specs/schemas/vector.schema.json), as written to disk. */
-export interface VectorGroupJson {
-  readonly description: string;
-  readonly source: string;
-  readonly features: readonly Feature[];
-  readonly policies: readonly PolicyDocument[];
-  readonly permissionsBoundaries: readonly PolicyDocument[];
-  readonly unconfirmed?: boolean;
-  readonly note?: string;
-  readonly foundAt?: string;
-  readonly seed?: number;
-  readonly evaluator?: string;
-  readonly path?: string;
-  readonly property?: string;
-  readonly profile?: string;
-  readonly cases: readonly {
-    readonly description: string;
-    readonly request: Request;
-    readonly expected: Decision | 'error';
-  }[];
-}
+/** One group of a vector file (specs/schemas/vector.schema.json), as written to disk: the loader's own type. */
+export type VectorGroupJson = VectorGroup;
 
 /** What the failure itself does not know: when, against what, with which run seed. */
 export interface DivergenceMeta {
