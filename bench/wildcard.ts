@@ -5,7 +5,8 @@ import { measureRate, type Rate } from './measure.js';
 /**
  * The pathological wildcard case: a StringLike pattern of thousands of `*` (`*a*a…*b*`: a literal that
  * never occurs, and a trailing star so no suffix check settles it early) against a long context value.
- * A backtracking matcher takes exponential time here; ours must not. A condition value is used because the simulator caps request resources at 2,048 characters.
+ * A backtracking matcher takes exponential time here; ours must not. A condition value is used because
+ * the simulator caps request resources at 2,048 characters.
  */
 export function pathologicalCase(stars = 5000, length = 20000): Case {
   return {
