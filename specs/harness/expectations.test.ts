@@ -63,6 +63,31 @@ describe('expectations', () => {
     expect(set.apply(diverge('allowed', 'implicitDeny'), other, ['set-operators']).kind).toBe('diverge');
   });
 
+  it('matches a family by a regular expression over the compact JSON of the case', () => {
+    const epoch: Expectation = {
+      ...family,
+      id: 'epoch',
+      match: { pattern: '"Date[A-Za-z]*":\\{"[^"]+":\\[?"[0-9]+"' },
+    };
+    const set = new ExpectationSet([epoch]);
+    const dated = (value: string): Case => ({
+      policies: [{ Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateEquals: { 'aws:CurrentTime': [value] } } } }],
+      request: { action: 'sagemaker:ListModels', resource: '*', context: [] },
+    });
+    expect(set.apply(diverge('allowed', 'implicitDeny'), dated('1767225600'), []).kind).toBe('expectedDivergence');
+    // Same operator, same answers, another cause (an ISO date): not excused.
+    expect(set.apply(diverge('allowed', 'implicitDeny'), dated('2026-01-01T00:00:00Z'), []).kind).toBe('diverge');
+    expect(set.hits.get('epoch')).toBe(1);
+  });
+
+  it('rejects a pattern that is not a regular expression, naming its JSON path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'expectations-'));
+    const bad = join(dir, 'bad-pattern.json');
+    writeFileSync(bad, JSON.stringify([exact, { ...family, match: { pattern: '(unclosed' } }]));
+    expect(() => loadExpectations(bad)).toThrow(InputError);
+    expect(() => loadExpectations(bad)).toThrow(/\[1\]\.match\.pattern: not a regular expression/);
+  });
+
   it('loads a valid file and rejects a broken one naming the JSON path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'expectations-'));
     const good = join(dir, 'good.json');

@@ -20,6 +20,11 @@ export interface ExpectationMatch {
   readonly operator?: string;
   /** Text the compact JSON of the case contains. */
   readonly contains?: string;
+  /**
+   * A JavaScript regular expression (source, no flags) found somewhere in the compact JSON of the case
+   * (`JSON.stringify(case)`). Lets a family name its cause precisely (e.g. an epoch-second date value).
+   */
+  readonly pattern?: string;
 }
 
 /** One known divergence of one evaluator (format: specs/expectations/README.md). */
@@ -66,6 +71,13 @@ export function loadExpectations(file: string): Expectation[] {
   list.forEach((e, i) => {
     if (seen.has(e.id)) throw new InputError(`duplicate id "${e.id}"`, { file, jsonPath: `[${i}].id` });
     seen.add(e.id);
+    if (e.match?.pattern !== undefined) {
+      try {
+        patternRegExp(e.match.pattern);
+      } catch (cause) {
+        throw new InputError(`not a regular expression (${(cause as Error).message})`, { file, jsonPath: `[${i}].match.pattern`, cause });
+      }
+    }
   });
   return list;
 }
@@ -136,7 +148,16 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
   if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
   if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? [])], m.operator)) return false;
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
+  if (m.pattern && !patternRegExp(m.pattern).test(JSON.stringify(c))) return false;
   return true;
+}
+
+const patterns = new Map<string, RegExp>();
+/** Compiled once per source; a bad source was refused when the file was loaded. */
+function patternRegExp(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source)));
+  return re;
 }
 
 function usesOperator(docs: readonly unknown[], operator: string): boolean {
