@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import type { Evaluator } from '../../evaluators/evaluator.js';
 import { loadCatalogue } from '../../generators/catalogue.js';
 import { evaluate as oracle } from '../../oracle/index.js';
-import type { Feature } from '../../oracle/types.js';
+import type { Case, Feature } from '../../oracle/types.js';
 import { runProperty } from '../properties/run-property.js';
 import type { ExpectationSet } from './expectations.js';
 import { InputError } from './input-error.js';
 import { caseFeatures } from './features.js';
-import { maskKnownDivergences } from './known-divergences.js';
+import { maskKnownDivergences, maskModeFor } from './known-divergences.js';
 import { shellQuote } from './print.js';
 import type { Progress } from './progress.js';
 import { planProperties } from './property-plan.js';
@@ -82,14 +82,21 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
   // and counted when fast-check reports the input passed (shrinking attempts are never counted).
   let pending: readonly Feature[] | undefined;
-  const evaluator = maskKnownDivergences(o.evaluator, o.expectations, oracle, (cases) => {
+  const tallyFeatures = (cases: readonly Case[]) => {
     if (pending === undefined && cases[0]) pending = caseFeatures(cases[0]);
-  });
+  };
+  // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
+  // its own answers unless a case of the pair is a recorded divergence (MaskMode in known-divergences.ts).
+  const masking = {
+    case: maskKnownDivergences(o.evaluator, o.expectations, oracle, tallyFeatures, 'case'),
+    batch: maskKnownDivergences(o.evaluator, o.expectations, oracle, tallyFeatures, 'batch'),
+  };
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
   const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
   for (const planned of plan) {
     const { property, settings } = planned;
+    const evaluator = masking[maskModeFor(property.kind)];
     const inputs = runs * planned.runsFactor;
     evaluator.resetMasked();
     pending = undefined;
