@@ -25,6 +25,8 @@ export interface ExpectationMatch {
    * (`JSON.stringify(case)`). Lets a family name its cause precisely (e.g. an epoch-second date value).
    */
   readonly pattern?: string;
+  /** Flags for `pattern`: `i` (condition keys are case-insensitive), `s`, `u`. */
+  readonly patternFlags?: string;
 }
 
 /** One known divergence of one evaluator (format: specs/expectations/README.md). */
@@ -73,7 +75,7 @@ export function loadExpectations(file: string): Expectation[] {
     seen.add(e.id);
     if (e.match?.pattern !== undefined) {
       try {
-        patternRegExp(e.match.pattern);
+        patternRegExp(e.match.pattern, e.match.patternFlags);
       } catch (cause) {
         throw new InputError(`not a regular expression (${(cause as Error).message})`, { file, jsonPath: `[${i}].match.pattern`, cause });
       }
@@ -148,15 +150,16 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
   if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
   if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? [])], m.operator)) return false;
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
-  if (m.pattern && !patternRegExp(m.pattern).test(JSON.stringify(c))) return false;
+  if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
   return true;
 }
 
 const patterns = new Map<string, RegExp>();
-/** Compiled once per source; a bad source was refused when the file was loaded. */
-function patternRegExp(source: string): RegExp {
-  let re = patterns.get(source);
-  if (!re) patterns.set(source, (re = new RegExp(source)));
+/** Compiled once per source and flags; a bad source was refused when the file was loaded. */
+function patternRegExp(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = new RegExp(source, flags)));
   return re;
 }
 
