@@ -133,7 +133,8 @@ const FAMILIES: readonly Family[] = [
     match: {
       features: ['condition-ip'],
       pattern:
-        '"(?:ForAnyValue:|ForAllValues:)?NotIpAddress(?:IfExists)?":\\{"([^"]+)":\\[?(?:"[0-9.]+"[\\s\\S]*"key":"\\1","type":"ip(?:List)?","values":\\[[^\\]]*:|"[0-9a-fA-F:]*:[0-9a-fA-F:]*"[\\s\\S]*"key":"\\1","type":"ip(?:List)?","values":\\["[0-9.]+")', patternFlags: 'i',
+        '"(?:ForAnyValue:|ForAllValues:)?NotIpAddress(?:IfExists)?":\\{"([^"]+)":\\[?(?:"[^"]*",)*(?:"[0-9.]+"[\\s\\S]*"key":"\\1","type":"ip(?:List)?","values":\\[[^\\]]*:|"[0-9a-fA-F:]*:[0-9a-fA-F:]*"[\\s\\S]*"key":"\\1","type":"ip(?:List)?","values":\\["[0-9.]+")',
+      patternFlags: 'i',
     },
     pairs: ANY_DECISION_CHANGE,
     note: 'Family: NotIpAddress with a bare IP value and a request address of the other family',
@@ -179,7 +180,7 @@ const FAMILIES: readonly Family[] = [
       ['empty-element', '"(?:Not)?(?:Action|Resource)":\\[\\]', 'an empty Action, NotAction, Resource or NotResource array'],
       ['empty-statement', '"Statement":\\[\\]', 'an empty Statement array'],
       ['null-ifexists', '"NullIfExists":', 'the NullIfExists operator'],
-      ['empty-value-list', '"Condition":\\{[^}]*":\\[\\]', 'a condition key with an empty value list'],
+      ['empty-value-list', '":\\{(?:"[^"]*":(?:\\[[^\\]]*\\]|"[^"]*"),)*"[^"]*":\\[\\]', 'a condition key with an empty value list'],
       [
         'resource-not-arn',
         '"(?:Not)?Resource":\\[?(?:"[^"]*",)*"(?:(?!arn:)(?!\\*")[^"]*|arn(?::[^:"]*){0,4})"',
@@ -187,7 +188,7 @@ const FAMILIES: readonly Family[] = [
       ],
       [
         'unknown-operator',
-        `"Condition":\\{(?:"[^"]*":\\{[^{}]*\\},)*"(?!(?:ForAnyValue:|ForAllValues:)?(?:${CONDITION_OPERATORS.join('|')})(?:IfExists)?")[^"]*":\\{`,
+        `[{,]"(?!(?:(?:ForAnyValue:|ForAllValues:)?(?:${CONDITION_OPERATORS.join('|')})(?:IfExists)?|Condition|Statement|Principal|NotPrincipal)")[^"]*":\\{"[^"]*":[\\["]`,
         'a condition operator that does not exist (or in the wrong case)',
       ],
       ['bool-null-value', '"(?:Bool|Null)(?:IfExists)?":\\{[^}]*"(?!true"|false")[^"]*"[\\],}]', 'a Bool or Null value other than true or false'],
