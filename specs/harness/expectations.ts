@@ -37,8 +37,8 @@ export interface Expectation {
   readonly match?: ExpectationMatch;
   /** The oracle's (or vector's) answer. */
   readonly expected: Answer;
-  /** The evaluator's answer. */
-  readonly actual: Answer;
+  /** The evaluator's answer; `errored`: it failed to answer (a crash), excused in generated properties only. */
+  readonly actual: Answer | 'errored';
   readonly citation: string;
   readonly feature: Feature;
   readonly status: 'evaluator-bug' | 'unconfirmed';
@@ -121,6 +121,18 @@ export class ExpectationSet {
       (this.exact.get(caseKey(c)) ?? []).find(same) ??
       this.families.find((e) => same(e) && e.match !== undefined && matches(e.match, c, features))
     );
+  }
+
+  /**
+   * A recorded crash: the evaluator failed to answer a case the oracle answers `expected`. Counted as a
+   * hit. Only the properties use it (they answer the case from the oracle); Outcome has no crash form.
+   */
+  knownCrash(c: Case, features: readonly Feature[], expected: Verdict): Expectation | undefined {
+    const want = answerOf(expected);
+    const e = this.families.find((x) => x.actual === 'errored' && x.expected === want && x.match !== undefined && matches(x.match, c, features)) ??
+      (this.exact.get(caseKey(c)) ?? []).find((x) => x.actual === 'errored' && x.expected === want);
+    if (e) this.hits.set(e.id, (this.hits.get(e.id) ?? 0) + 1);
+    return e;
   }
 
   /** A divergence that is known becomes `expectedDivergence`; every other outcome passes through. */

@@ -63,4 +63,19 @@ describe('maskKnownDivergences', () => {
     const ev = maskKnownDivergences(flaky, new ExpectationSet([known]), oracle, undefined, 'batch');
     expect(decisions(await ev.evaluate(pair))).toEqual(['allowed', 'errored']);
   });
+
+  it('answers a recorded crash (actual: errored) from the oracle, and only that crash', async () => {
+    const crash: Expectation = { ...known, id: 'crash', match: { pattern: '"action":"sagemaker:CreateModel"' }, actual: 'errored' };
+    const crashes: Evaluator = {
+      ...denyAll,
+      evaluate: async (cases) => cases.map((): EvaluatorResult => ({ kind: 'errored', message: 'boom' })),
+    };
+    const set = new ExpectationSet([crash]);
+    const ev = maskKnownDivergences(crashes, set, oracle, undefined, 'case');
+    expect(decisions(await ev.evaluate(pair))).toEqual(['errored', 'allowed']);
+    expect(set.hits.get('crash')).toBe(1);
+    // A crash entry never excuses a wrong decision.
+    const wrong = maskKnownDivergences(denyAll, set, oracle, undefined, 'case');
+    expect(decisions(await wrong.evaluate(pair))).toEqual(['implicitDeny', 'implicitDeny']);
+  });
 });

@@ -64,14 +64,17 @@ export function maskKnownDivergences(
       const known = results.map((r, i) => {
         const c = cases[i];
         const want = expected[i];
-        if (!c || !want || r.kind !== 'verdict' || answerOf(want) === answerOf(r.verdict)) return false;
+        if (!c || !want) return false;
+        // A crash recorded as `actual: errored` (e.g. on a null document) is known too.
+        if (r.kind !== 'verdict') return expectations.knownCrash(c, caseFeatures(c), want) !== undefined;
+        if (answerOf(want) === answerOf(r.verdict)) return false;
         return expectations.apply({ kind: 'diverge', expected: want, actual: r.verdict }, c, caseFeatures(c)).kind === 'expectedDivergence';
       });
       if (!known.includes(true)) return results;
       if (mode === 'batch') {
         masked++;
-        // Errors stay: a crash is never a recorded divergence.
-        return results.map((r, i) => (r.kind === 'verdict' ? oracleResult(expected[i] as Verdict) : r));
+        // An unrecorded crash stays: it is a failure of its own.
+        return results.map((r, i) => (r.kind === 'verdict' || known[i] ? oracleResult(expected[i] as Verdict) : r));
       }
       masked += known.filter(Boolean).length;
       return results.map((r, i) => (known[i] ? oracleResult(expected[i] as Verdict) : r));
