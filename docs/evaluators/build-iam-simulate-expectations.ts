@@ -18,7 +18,7 @@ import { groupCases, loadVectorFiles } from '../../specs/harness/vector-file.js'
 import { CAUSES, type CauseId } from './iam-simulate-causes.js';
 import { classify } from './triage-classify.js';
 
-type Family = { cause: CauseId; id: string; match: ExpectationMatch; pairs: [Answer, Answer][]; note?: string };
+type Family = { cause: CauseId; id: string; match: ExpectationMatch; pairs: [Answer, Answer | 'errored'][]; note?: string };
 
 /** Every pair of different decisions: a statement that wrongly (does not) apply can move any decision to any other. */
 const ANY_DECISION_CHANGE: [Answer, Answer][] = [
@@ -174,6 +174,14 @@ const FAMILIES: readonly Family[] = [
     pairs: ACCEPTED,
     note: 'Family: an invalid or repeated Sid',
   },
+  {
+    cause: 'crash-on-null',
+    id: 'crash-on-null',
+    // A null where a document, a Statement, a statement or a condition block belongs; only a crash is excused.
+    match: { features: ['malformed-policy'], pattern: '[\\[,:]null[,\\]}]' },
+    pairs: [['error', 'errored']],
+    note: 'Family: a null in a policy document, answered by a crash',
+  },
   // Validation choices the docs do not settle (accepts-undocumented-invalid): one family per rule.
   ...(
     [
@@ -221,7 +229,7 @@ function entry(
   id: string,
   cause: CauseId,
   expected: Answer,
-  actual: Answer,
+  actual: Answer | 'errored',
   rest: { case?: Case; match?: ExpectationMatch },
   unconfirmedVector = false,
   familyNote?: string,

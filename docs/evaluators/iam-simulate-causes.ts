@@ -187,6 +187,13 @@ export const CAUSES = {
     status: 'unconfirmed',
     note: 'Empty Statement array, Id element, Resource not an ARN, unknown operator, unreadable typed values, empty value list, NullIfExists, empty action name (iam-semantics.md UNCONFIRMED items 2 and 4; oracle/validate DECISIONS.md).',
   },
+  'crash-on-null': {
+    description: 'iam-simulate throws (Cannot convert undefined or null to object) on a null policy document, Statement, statement or condition block instead of rejecting the policy',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html',
+    feature: 'malformed-policy',
+    status: 'evaluator-bug',
+    note: 'The grammar has no null policy, statement or condition block; AWS answers such documents with MalformedPolicyDocument ("Syntax errors in policy.", https://github.com/kubernetes/kops/issues/13095). Recorded with actual "errored": excused in generated properties only',
+  },
 } as const satisfies Record<string, Cause>;
 
 export type CauseId = keyof typeof CAUSES;
