@@ -3,7 +3,7 @@ import { evaluate, explainText } from '../../oracle/index.js';
 import { writeReportFolder, defaultReportDir } from '../../reports/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
 import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
-import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
+import { expectationsFromFlag } from '../../specs/harness/expectations.js';
 import { InputError } from '../../specs/harness/input-error.js';
 import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
 import { closingLines, failureDetails, failureLine } from '../../specs/harness/print.js';
@@ -75,13 +75,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   const startedAt = new Date();
   const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
   try {
-    const expectations =
-      typeof opts.expectations === 'string'
-        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
-        : // commander leaves the option undefined when neither --expectations nor --no-expectations is given
-          opts.expectations !== false
-          ? expectationsFor(evaluator.name)
-          : new ExpectationSet([]);
+    const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
     // Paths as the user can paste them: relative to where they ran the command, else absolute.
     const show = (f: string) => {
       const r = relative(io.cwd, f);

@@ -2,7 +2,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate, explainText } from '../../oracle/index.js';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { InputError } from '../../specs/harness/input-error.js';
-import { expectationsFor, ExpectationSet, loadExpectations } from '../../specs/harness/expectations.js';
+import { expectationsFromFlag } from '../../specs/harness/expectations.js';
 import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
 import { closingLines, failureDetails, failureLine, shellQuote } from '../../specs/harness/print.js';
 import type { Failure } from '../../specs/harness/results.js';
@@ -63,13 +63,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   try {
-    const expectations =
-      typeof opts.expectations === 'string'
-        ? new ExpectationSet(loadExpectations(resolve(io.cwd, opts.expectations)), resolve(io.cwd, opts.expectations))
-        : // commander leaves the option undefined when neither --expectations nor --no-expectations is given
-          opts.expectations !== false
-          ? expectationsFor(evaluator.name)
-          : new ExpectationSet([]);
+    const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
     const show = (f: string) => {
       const r = relative(io.cwd, f);
       return r.startsWith('..') || isAbsolute(r) ? f : r;

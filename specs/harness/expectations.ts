@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../../cli/package-root.js';
 import type { Case, Feature, Verdict } from '../../oracle/types.js';
@@ -194,4 +194,16 @@ function jsonPath(err: ErrorObject): string {
   if (err.keyword === 'required') parts.push(String(err.params.missingProperty));
   if (err.keyword === 'additionalProperties') parts.push(String(err.params.additionalProperty));
   return parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(root)';
+}
+
+/**
+ * The expectations a verb runs with, from its `--expectations FILE` / `--no-expectations` flag: the named
+ * file, none, or (flag absent — commander leaves it undefined) the evaluator's own file.
+ */
+export function expectationsFromFlag(flag: string | boolean | undefined, evaluatorName: string, cwd: string): ExpectationSet {
+  if (typeof flag === 'string') {
+    const file = resolve(cwd, flag);
+    return new ExpectationSet(loadExpectations(file), file);
+  }
+  return flag === false ? new ExpectationSet([]) : expectationsFor(evaluatorName);
 }
