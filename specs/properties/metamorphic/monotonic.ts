@@ -3,30 +3,12 @@
  * can only turn an implicit deny into a grant
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
  */
-import type { Evaluator } from '../../../evaluators/evaluator.js';
 import { policy, renderPolicy } from '../../../generators/policy.js';
 import { scenarioWith } from '../../../generators/scenario.js';
 import type { Case } from '../../../oracle/types.js';
-import { answerOf, describeResult, type Answer } from '../../harness/compare.js';
-import { erroredViolation, evaluateAll, type ConformanceProperty, type Violation } from '../property.js';
-import type { Twin } from './same-decision.js';
-
-async function related(evaluator: Evaluator, t: Twin, allowed: (before: Answer, after: Answer) => boolean): Promise<Violation | null> {
-  const cases = [t.original, t.transformed];
-  const results = await evaluateAll(evaluator, cases);
-  const errored = erroredViolation(cases, results);
-  if (errored) return errored;
-  const [a, b] = results;
-  if (a?.kind !== 'verdict' || b?.kind !== 'verdict') return null;
-  if (allowed(answerOf(a.verdict), answerOf(b.verdict))) return null;
-  return {
-    kind: 'diverge',
-    message: `${describeResult(a.verdict)} before, ${describeResult(b.verdict)} after ${t.description}`,
-    case: t.original,
-    actual: a,
-    related: { description: t.description, case: t.transformed, actual: b },
-  };
-}
+import type { Answer } from '../../harness/compare.js';
+import type { ConformanceProperty } from '../property.js';
+import { answersRelated, type Twin } from './same-decision.js';
 
 function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, after: Answer) => boolean, name: string, description: string): ConformanceProperty<Twin> {
   return {
@@ -39,7 +21,7 @@ function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, a
         return { original: s.case, transformed, description: `adding a policy of ${effect} statements` };
       }),
     cases: (t) => [t.original, t.transformed],
-    check: (evaluator, t) => related(evaluator, t, allowed),
+    check: (evaluator, t) => answersRelated(evaluator, t, allowed),
   };
 }
 

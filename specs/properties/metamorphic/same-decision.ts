@@ -1,6 +1,6 @@
 import type { Evaluator } from '../../../evaluators/evaluator.js';
 import type { Case } from '../../../oracle/types.js';
-import { answerOf, describeResult } from '../../harness/compare.js';
+import { answerOf, describeResult, type Answer } from '../../harness/compare.js';
 import { erroredViolation, evaluateAll, type Violation } from '../property.js';
 
 /** A metamorphic input: a case and its transformed twin, with what the transformation did. */
@@ -10,15 +10,22 @@ export interface Twin {
   readonly description: string;
 }
 
-/** The evaluator gives the same answer (decision, or error) on both cases of the twin. */
-export async function sameDecision(evaluator: Evaluator, t: Twin): Promise<Violation | null> {
+/**
+ * The evaluator's answers on the two cases of the twin stand in the `allowed` relation (decision, or
+ * error for error); a failure to answer is an errored violation, never a pass.
+ */
+export async function answersRelated(
+  evaluator: Evaluator,
+  t: Twin,
+  allowed: (before: Answer, after: Answer) => boolean,
+): Promise<Violation | null> {
   const cases = [t.original, t.transformed];
   const results = await evaluateAll(evaluator, cases);
   const errored = erroredViolation(cases, results);
   if (errored) return errored;
   const [a, b] = results;
   if (a?.kind !== 'verdict' || b?.kind !== 'verdict') return null;
-  if (answerOf(a.verdict) === answerOf(b.verdict)) return null;
+  if (allowed(answerOf(a.verdict), answerOf(b.verdict))) return null;
   return {
     kind: 'diverge',
     message: `${describeResult(a.verdict)} before, ${describeResult(b.verdict)} after: ${t.description}`,
@@ -27,3 +34,7 @@ export async function sameDecision(evaluator: Evaluator, t: Twin): Promise<Viola
     related: { description: t.description, case: t.transformed, actual: b },
   };
 }
+
+/** The evaluator gives the same answer (decision, or error) on both cases of the twin. */
+export const sameDecision = (evaluator: Evaluator, t: Twin): Promise<Violation | null> =>
+  answersRelated(evaluator, t, (before, after) => before === after);
