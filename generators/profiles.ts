@@ -5,6 +5,25 @@ import { DEFAULT_SETTINGS, type GeneratorSettings } from './settings.js';
  * Named presets of the generator settings. `default` mixes everything; the others lean on one area so a
  * run spends its cases where that area's bugs live.
  */
+/**
+ * One policy, one action, one key, one condition entry per statement, no boundary and no pattern
+ * tricks: the base of the profiles that aim at single operators and variables.
+ */
+const ONE_CONDITION: GeneratorSettings = {
+  ...DEFAULT_SETTINGS,
+  maxPolicies: 1,
+  maxStatements: 2,
+  maxConditions: 1,
+  maxKeys: 1,
+  maxActions: 1,
+  enableBoundaries: false,
+  enableNotAction: false,
+  enableNotResource: false,
+  enableActionWildcards: false,
+  enableActionCase: false,
+  enableResourceWildcards: false,
+};
+
 export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
   default: DEFAULT_SETTINGS,
   /** Many condition entries per statement, every statement conditioned, few policies. */
@@ -24,21 +43,10 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
    * operator on one key, so operator-level bugs show within a few hundred cases.
    */
   operators: {
-    ...DEFAULT_SETTINGS,
+    ...ONE_CONDITION,
     profile: 'operators',
-    maxPolicies: 1,
-    maxStatements: 2,
-    maxConditions: 1,
-    maxKeys: 1,
-    maxActions: 1,
     conditionPercent: 100,
     specialStringPercent: 35,
-    enableBoundaries: false,
-    enableNotAction: false,
-    enableNotResource: false,
-    enableActionWildcards: false,
-    enableActionCase: false,
-    enableResourceWildcards: false,
   },
   /** Action and resource patterns only: no conditions, more actions in the world. */
   wildcards: {
@@ -51,21 +59,10 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
   },
   /** Policy variables in resources and condition values, both policy versions. */
   variables: {
-    ...DEFAULT_SETTINGS,
+    ...ONE_CONDITION,
     profile: 'variables',
-    maxPolicies: 1,
-    maxStatements: 2,
-    maxConditions: 1,
-    maxKeys: 1,
-    maxActions: 1,
     conditionPercent: 90,
     specialStringPercent: 60,
-    enableBoundaries: false,
-    enableNotAction: false,
-    enableNotResource: false,
-    enableActionWildcards: false,
-    enableActionCase: false,
-    enableResourceWildcards: false,
     enableArnConditions: false,
     enableMultivalued: false,
     enableNumericConditions: false,
