@@ -20,7 +20,29 @@ export interface ArnPattern {
   readonly segments: readonly Glob[];
   /** Per segment: it ends in a wildcard `*`, so (for Resource) it may swallow later segments. */
   readonly endsWithStar: readonly boolean[];
+  /**
+   * The whole pattern when no segment has a wildcard. Segment-wise matching then comes down to
+   * string equality (two strings split alike at their first five colons exactly when they are equal).
+   */
+  readonly exact: string | undefined;
+  /**
+   * Necessary conditions, checked first so most mismatches cost one comparison: whatever the
+   * segments consume, a match starts with the text before the first wildcard, ends with the text
+   * after the last one, and is at least `minLength` long.
+   */
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly minLength: number;
 }
+
+/** An ARN (or any request string) split once at its first five colons, whole text kept. */
+export interface SplitArn {
+  readonly text: string;
+  readonly parts: readonly string[];
+}
+
+/** Splits a request ARN once, for any number of patterns to match it. */
+export const readArn = (text: string): SplitArn => ({ text, parts: splitArn(text) });
 
 /**
  * Splits an ARN (or any string) at its first five colons.
@@ -64,12 +86,35 @@ export function splitRuns(runs: readonly PatternRun[]): PatternRun[][] {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
  */
 export function compileArnPattern(segments: readonly (readonly PatternRun[])[]): ArnPattern {
+  const globs = segments.map((runs) => compileGlobRuns(runs));
+  const text = segments.map((runs) => runs.map((r) => r.text).join('')).join(':');
+  // Wildcard positions in the joined text (segment separators are one colon each, never wild).
+  let first = -1;
+  let last = -1;
+  let offset = 0;
+  segments.forEach((runs, i) => {
+    if (i > 0) offset++;
+    for (const run of runs) {
+      for (let k = 0; k < run.text.length; k++) {
+        const code = run.text.charCodeAt(k);
+        if (run.wild && (code === 42 /* * */ || code === 63) /* ? */) {
+          if (first < 0) first = offset + k;
+          last = offset + k;
+        }
+      }
+      offset += run.text.length;
+    }
+  });
   return {
-    segments: segments.map((runs) => compileGlobRuns(runs)),
+    segments: globs,
     endsWithStar: segments.map((runs) => {
-      const last = runs.findLast((r) => r.text.length > 0);
-      return last !== undefined && last.wild && last.text.endsWith('*');
+      const lastRun = runs.findLast((r) => r.text.length > 0);
+      return lastRun !== undefined && lastRun.wild && lastRun.text.endsWith('*');
     }),
+    exact: first < 0 ? text : undefined,
+    prefix: first < 0 ? text : text.slice(0, first),
+    suffix: first < 0 ? '' : text.slice(last + 1),
+    minLength: globs.reduce((sum, g) => sum + g.minLength, segments.length - 1),
   };
 }
 
@@ -78,7 +123,10 @@ export function compileArnPattern(segments: readonly (readonly PatternRun[])[]):
  * rule that a segment-final `*` may cover following segments.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
  */
-export function arnMatches(pattern: ArnPattern, parts: readonly string[], spanColons: boolean): boolean {
+export function arnMatches(pattern: ArnPattern, arn: SplitArn, spanColons: boolean): boolean {
+  const { text, parts } = arn;
+  if (pattern.exact !== undefined) return text === pattern.exact && (spanColons || parts.length === ARN_SEGMENTS);
+  if (text.length < pattern.minLength || !text.startsWith(pattern.prefix) || !text.endsWith(pattern.suffix)) return false;
   if (!spanColons) {
     if (pattern.segments.length !== ARN_SEGMENTS || parts.length !== ARN_SEGMENTS) return false;
     return pattern.segments.every((glob, i) => globMatches(glob, parts[i]!));

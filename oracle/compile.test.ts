@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePolicyDocument, dedupeIgnoringCase } from './compile.js';
+import { requestAction } from './action.js';
+import { compilePolicyDocument, dedupeIgnoringCase, statementsForAction } from './compile.js';
 
 const doc = () => ({
   Version: '2012-10-17',
@@ -10,12 +11,15 @@ const doc = () => ({
 });
 
 describe('compilePolicyDocument', () => {
-  it('compiles an object document once and reuses the result', () => {
+  it('keeps the compiled form of a document seen before, and reuses it from then on', () => {
     const d = doc();
     const first = compilePolicyDocument(d);
     expect(first.ok).toBe(true);
-    expect(compilePolicyDocument(d)).toBe(first);
-    expect(compilePolicyDocument(doc())).not.toBe(first);
+    const second = compilePolicyDocument(d);
+    expect(second.ok && second.compiled.policy).toEqual(first.ok && first.compiled.policy);
+    expect(compilePolicyDocument(d)).toBe(second);
+    expect(compilePolicyDocument(d)).toBe(second);
+    expect(compilePolicyDocument(doc())).not.toBe(second);
   });
 
   it('reports the first validation error of an invalid document', () => {
@@ -33,6 +37,35 @@ describe('compilePolicyDocument', () => {
     const result = compilePolicyDocument(doc());
     if (!result.ok) throw new Error('invalid');
     expect(result.compiled.keys).toEqual(['aws:username', 'aws:RequestTag/Team', 'aws:PrincipalTag/team', 'k:n']);
+  });
+});
+
+describe('statementsForAction', () => {
+  const compiled = (() => {
+    const result = compilePolicyDocument({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'sagemaker:Describe*', Resource: '*' },
+        { Effect: 'Deny', NotAction: 'sagemaker:DescribeModel', Resource: '*' },
+        { Effect: 'Allow', Action: ['iam:*', 'SageMaker:describeendpoint'], Resource: '*' },
+      ],
+    });
+    if (!result.ok) throw new Error('invalid');
+    return result.compiled;
+  })();
+  const indexes = (action: string) => statementsForAction(compiled, requestAction(action)).map((s) => s.statement.index);
+
+  it('keeps the statements whose Action or NotAction covers the action, in order, ignoring case', () => {
+    expect(indexes('sagemaker:DescribeEndpoint')).toEqual([0, 1, 2]);
+    expect(indexes('sagemaker:describemodel')).toEqual([0]);
+    expect(indexes('iam:GetUser')).toEqual([1, 2]);
+    expect(indexes('s3:GetObject')).toEqual([1]);
+  });
+
+  it('answers a repeated action from its memo', () => {
+    statementsForAction(compiled, requestAction('sagemaker:CreateModel'));
+    const memo = statementsForAction(compiled, requestAction('sagemaker:CreateModel'));
+    expect(statementsForAction(compiled, requestAction('SAGEMAKER:CREATEMODEL'))).toBe(memo);
   });
 });
 

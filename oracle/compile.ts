@@ -1,28 +1,41 @@
 /**
  * Validates and compiles a policy document once: every pattern becomes a glob, every condition value
  * is parsed (numbers, dates, CIDRs, base64). Documents that are objects are cached by identity in a
- * WeakMap, so the same document reused across many requests is validated and compiled only once.
- * Compiled policies never depend on the request: variables are resolved at match time.
+ * WeakMap from their second evaluation on, so the same document reused across many requests is
+ * validated and compiled at most twice. Compiled policies never depend on the request: variables are
+ * resolved at match time.
  *
  * Contract: a document object is treated as immutable once evaluated. Mutating it in place and
  * evaluating it again returns the answer for its first content — pass a copy (structuredClone) instead.
  */
-import { compileActionPattern, type ActionPattern } from './action.js';
-import { compileCondition, type CompiledCondition } from './conditions/condition.js';
+import { compileActionPattern, matchesAction, type ActionPattern, type RequestAction } from './action.js';
+import { compileCondition, conditionVariableKeys, type CompiledCondition } from './conditions/condition.js';
 import { compileResourcePattern, resourceVariableKeys, type ResourcePattern } from './resource.js';
 import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
 import { validatePolicy } from './validate/index.js';
 
 export interface CompiledStatement {
   readonly statement: Statement;
+  /** The policy is Version 2012-10-17: `${...}` in resources and condition values are variables. */
+  readonly variables: boolean;
   readonly action: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] };
-  readonly resource: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] };
-  readonly conditions: readonly CompiledCondition[];
+  /**
+   * Resource and conditions are compiled on first need (`resourceOf`, `conditionsOf`): a statement
+   * whose Action does not cover the request never needs its conditions, and in a run of fresh
+   * documents most statements are asked once.
+   */
+  compiledResource: CompiledResource | undefined;
+  compiledConditions: readonly CompiledCondition[] | undefined;
   /**
    * Memo of this statement's `MatchedStatement` per input list and policy index, created by evaluate the
    * first time the statement applies (most statements never do, and cold compiles should stay small).
    */
   matchedAs: Record<PolicySet, MatchedStatement[]> | undefined;
+}
+
+export interface CompiledResource {
+  readonly negated: boolean;
+  readonly patterns: readonly ResourcePattern[];
 }
 
 export interface CompiledPolicy {
@@ -32,11 +45,26 @@ export interface CompiledPolicy {
   readonly keys: readonly string[];
   /** The same keys lower-cased, to look them up in the request context. */
   readonly keysLower: readonly string[];
+  /**
+   * Memo: request action (lower-cased) → the statements whose Action/NotAction covers it, in order.
+   * Filled by `statementsForAction` from the policy's second request on: a policy reused across
+   * requests matches each action against its patterns once, and one evaluated only once (a cold run)
+   * never pays for a memo.
+   */
+  byAction: Map<string, readonly CompiledStatement[]> | undefined;
+  /** Whether a request has been evaluated against this policy yet. */
+  evaluated: boolean;
 }
 
 export type CompileResult = { readonly ok: true; readonly compiled: CompiledPolicy } | { readonly ok: false; readonly error: PolicyError };
 
 const cache = new WeakMap<object, CompileResult>();
+/**
+ * Documents evaluated once. A compiled policy is kept only for a document seen before: keeping the
+ * compiled form of every document (most are seen once in a run of fresh cases) made the garbage
+ * collector copy it along with the document, a third of the cost of a cold evaluation.
+ */
+const seenOnce = new WeakSet<object>();
 
 /**
  * Validates and compiles a document, reusing the previous result for the same document object.
@@ -52,7 +80,10 @@ export function compilePolicyDocument(doc: unknown): CompileResult {
   const result: CompileResult = validation.ok
     ? { ok: true, compiled: compilePolicy(validation.policy) }
     : { ok: false, error: validation.errors[0] ?? { path: '', rule: 'invalid', message: 'The policy is invalid' } };
-  if (cacheable) cache.set(doc, result);
+  if (cacheable) {
+    if (seenOnce.has(doc)) cache.set(doc, result);
+    else seenOnce.add(doc);
+  }
   return result;
 }
 
@@ -64,27 +95,38 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const keys: string[] = [];
   const keysLower: string[] = [];
   const seen = new Set<string>();
-  for (const key of referencedKeys(statements)) {
+  for (const key of referencedKeys(policy.statements, variables)) {
     const lower = key.toLowerCase();
     if (seen.has(lower)) continue;
     seen.add(lower);
     keys.push(key);
     keysLower.push(lower);
   }
-  return { policy, statements, keys, keysLower };
+  return { policy, statements, keys, keysLower, byAction: undefined, evaluated: false };
 }
 
 function compileStatement(statement: Statement, variables: boolean): CompiledStatement {
   return {
     statement,
+    variables,
     action: { negated: statement.action.negated, patterns: statement.action.patterns.map(compileActionPattern) },
-    resource: {
-      negated: statement.resource.negated,
-      patterns: statement.resource.patterns.map((p) => compileResourcePattern(p, variables)),
-    },
-    conditions: statement.conditions.map((c) => compileCondition(c, variables)),
+    compiledResource: undefined,
+    compiledConditions: undefined,
     matchedAs: undefined,
   };
+}
+
+/** The statement's Resource/NotResource element, compiled on first use. */
+export function resourceOf(s: CompiledStatement): CompiledResource {
+  return (s.compiledResource ??= {
+    negated: s.statement.resource.negated,
+    patterns: s.statement.resource.patterns.map((p) => compileResourcePattern(p, s.variables)),
+  });
+}
+
+/** The statement's conditions, compiled on first use. */
+export function conditionsOf(s: CompiledStatement): readonly CompiledCondition[] {
+  return (s.compiledConditions ??= s.statement.conditions.map((c) => compileCondition(c, s.variables)));
 }
 
 /**
@@ -92,13 +134,17 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
  * variables where AWS substitutes them. AWS's MissingContextValues is computed over the whole policy, not only over the statements
  * that concern the simulated action (https://github.com/boto/boto3/issues/3111).
  */
-function referencedKeys(statements: readonly CompiledStatement[]): string[] {
+function referencedKeys(statements: readonly Statement[], variables: boolean): string[] {
   const keys: string[] = [];
   for (const s of statements) {
-    for (const p of s.resource.patterns) if ('template' in p) keys.push(...resourceVariableKeys(p));
+    if (variables) {
+      for (const p of s.resource.patterns) {
+        if (p.includes('${')) for (const k of resourceVariableKeys(compileResourcePattern(p, true))) keys.push(k);
+      }
+    }
     for (const c of s.conditions) {
-      keys.push(c.condition.key);
-      for (const k of c.variableKeys) keys.push(k);
+      keys.push(c.key);
+      for (const k of conditionVariableKeys(c, variables)) keys.push(k);
     }
   }
   return keys;
@@ -113,4 +159,26 @@ export function dedupeIgnoringCase(keys: readonly string[]): string[] {
     seen.add(lower);
     return true;
   });
+}
+
+/** Bound on the per-policy action memo (SageMaker alone has a few hundred actions). */
+const ACTIONS_PER_POLICY = 2048;
+
+/**
+ * The statements of a policy whose Action/NotAction element covers the request action, in policy order.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ */
+export function statementsForAction(policy: CompiledPolicy, action: RequestAction): readonly CompiledStatement[] {
+  if (!policy.evaluated) {
+    policy.evaluated = true;
+    return policy.statements.filter((s) => matchesAction(s.action, action));
+  }
+  const memo = (policy.byAction ??= new Map());
+  let statements = memo.get(action.full);
+  if (statements === undefined) {
+    statements = policy.statements.filter((s) => matchesAction(s.action, action));
+    if (memo.size >= ACTIONS_PER_POLICY) memo.clear();
+    memo.set(action.full, statements);
+  }
+  return statements;
 }

@@ -10,11 +10,11 @@
  * Statement order, policy order and Sid do not matter.
  */
 import { requestAction } from './action.js';
-import { splitArn } from './arn.js';
-import { compilePolicyDocument, dedupeIgnoringCase, type CompiledPolicy, type CompiledStatement } from './compile.js';
+import { readArn } from './arn.js';
+import { compilePolicyDocument, dedupeIgnoringCase, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
 import { requestContext } from './context.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
-import { statementApplies, type PreparedRequest } from './statement.js';
+import { appliesBeyondAction, statementApplies, type PreparedRequest } from './statement.js';
 import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
 
 /** The code of the error verdict for a failure inside the oracle itself (never expected). */
@@ -107,7 +107,7 @@ function prepareRequest(c: CheckedCase): PreparedRequest {
     actionName: c.action,
     action: requestAction(c.action),
     resource: c.resource,
-    resourceParts: splitArn(c.resource),
+    resourceArn: readArn(c.resource),
     context,
     lookup: (key) => context.get(key),
   };
@@ -148,10 +148,15 @@ function collectApplicable(
   allows: MatchedStatement[],
   trace?: TraceStep[],
 ): void {
-  const place = trace ? { policySet, policyIndex } : undefined;
-  for (const s of policy.statements) {
-    if (!statementApplies(s, request, place, trace)) continue;
-    (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
+  if (trace) {
+    const place = { policySet, policyIndex };
+    for (const s of policy.statements) {
+      if (statementApplies(s, request, place, trace)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
+    }
+    return;
+  }
+  for (const s of statementsForAction(policy, request.action)) {
+    if (appliesBeyondAction(s, request)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
   }
 }
 

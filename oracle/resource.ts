@@ -16,8 +16,8 @@
  *   (https://github.com/cloud-custodian/cloud-custodian/issues/4612 — "per the documentation for
  *   simulate policy api"; https://github.com/aws/aws-sdk/issues/729 — `arn:aws::s3:*` denied, `*` allowed).
  */
-import { compileArnPattern, splitRuns, type ArnPattern, arnMatches } from './arn.js';
-import type { Glob, PatternRun } from './wildcard.js';
+import { compileArnPattern, splitRuns, type ArnPattern, arnMatches, type SplitArn } from './arn.js';
+import type { PatternRun } from './wildcard.js';
 import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type ContextLookup, type TemplatePart } from './variables.js';
 
 /** A compiled Resource entry: fixed, or with variables in its resource part (resolved per request). */
@@ -25,9 +25,14 @@ export type ResourcePattern =
   | { readonly source: string; readonly arn: ArnPattern }
   | {
       readonly source: string;
-      /** The first five segments (arn, partition, service, region, account), already compiled. */
-      readonly head: readonly Glob[];
-      readonly headEndsWithStar: readonly boolean[];
+      /** The first five segments (arn, partition, service, region, account), as written. */
+      readonly head: readonly (readonly PatternRun[])[];
+      /**
+       * The same five segments and their colons as one string, when none of them holds a colon of its
+       * own (inside a `${...}`): the resolved pattern is then this text plus the resolved resource
+       * part, read like any fixed pattern (and compiled once per distinct text).
+       */
+      readonly headText: string | undefined;
       readonly template: readonly TemplatePart[];
     };
 
@@ -55,8 +60,10 @@ function buildResourcePattern(source: string, variables: boolean): ResourcePatte
   if (resourcePart === undefined) return { source, arn: compileArnPattern(segments) };
   const template = parseTemplate(resourcePart.text);
   if (!hasPlaceholders(template)) return { source, arn: compileArnPattern(segments) };
-  const head = compileArnPattern(resourcePart.head);
-  return { source, head: head.segments, headEndsWithStar: head.endsWithStar, template };
+  const { head } = resourcePart;
+  const plainHead = head.every((runs) => runs.every((run) => !run.text.includes(':')));
+  const headText = plainHead ? head.map((runs) => runs.map((run) => run.text).join('') + ':').join('') : undefined;
+  return { source, head, headText, template };
 }
 
 /** The variable keys a Resource entry references (none unless its resource part has variables). */
@@ -88,19 +95,25 @@ function resourcePartOf(source: string): { head: PatternRun[][]; text: string } 
 }
 
 /**
- * Whether one Resource entry covers the request resource (split once with `splitArn`).
+ * Whether one Resource entry covers the request resource (split once with `readArn`).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
  */
-export function resourcePatternMatches(p: ResourcePattern, parts: readonly string[], lookup: ContextLookup): boolean {
-  if ('arn' in p) return arnMatches(p.arn, parts, true);
+export function resourcePatternMatches(p: ResourcePattern, resource: SplitArn, lookup: ContextLookup): boolean {
+  if ('arn' in p) return arnMatches(p.arn, resource, true);
   const runs = resolveTemplate(p.template, lookup);
   if (runs === undefined) return false; // a variable with no value: the pattern matches nothing
-  const resource = compileArnPattern([runs]);
-  return arnMatches(
-    { segments: [...p.head, ...resource.segments], endsWithStar: [...p.headEndsWithStar, ...resource.endsWithStar] },
-    parts,
-    true,
-  );
+  return arnMatches(resolvedPattern(p.head, p.headText, runs), resource, true);
+}
+
+/** The ARN pattern a variable pattern spells once its resource part is resolved into `runs`. */
+function resolvedPattern(head: readonly (readonly PatternRun[])[], headText: string | undefined, runs: readonly PatternRun[]): ArnPattern {
+  // Substituted text is literal; when it holds no `*` or `?` that makes no difference, and the whole
+  // pattern is one fixed pattern string, compiled once like any other.
+  if (headText !== undefined && runs.every((run) => run.wild || !/[*?]/.test(run.text))) {
+    const fixed = compileResourcePattern(headText + runs.map((run) => run.text).join(''), false);
+    if ('arn' in fixed) return fixed.arn;
+  }
+  return compileArnPattern([...head, runs]);
 }
 
 /**
@@ -109,12 +122,12 @@ export function resourcePatternMatches(p: ResourcePattern, parts: readonly strin
  */
 export function matchesResource(
   element: { readonly negated: boolean; readonly patterns: readonly ResourcePattern[] },
-  parts: readonly string[],
+  resource: SplitArn,
   lookup: ContextLookup,
 ): boolean {
   let listed = false;
   for (const p of element.patterns) {
-    if (resourcePatternMatches(p, parts, lookup)) {
+    if (resourcePatternMatches(p, resource, lookup)) {
       listed = true;
       break;
     }

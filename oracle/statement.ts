@@ -5,7 +5,8 @@
  * (operators AND, keys AND — each compiled condition is one operator/key pair, so "every condition").
  */
 import { actionPatternMatches, matchesAction, type RequestAction } from './action.js';
-import type { CompiledStatement } from './compile.js';
+import type { SplitArn } from './arn.js';
+import { conditionsOf, resourceOf, type CompiledStatement } from './compile.js';
 import { conditionHolds } from './conditions/condition.js';
 import type { RequestContext } from './context.js';
 import { matchesResource, resourcePatternMatches } from './resource.js';
@@ -17,7 +18,7 @@ export interface PreparedRequest {
   readonly actionName: string;
   readonly action: RequestAction;
   readonly resource: string;
-  readonly resourceParts: readonly string[];
+  readonly resourceArn: SplitArn;
   readonly context: RequestContext;
   readonly lookup: ContextLookup;
 }
@@ -34,12 +35,7 @@ export interface StatementPlace {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
  */
 export function statementApplies(s: CompiledStatement, request: PreparedRequest, place?: StatementPlace, trace?: TraceStep[]): boolean {
-  if (!trace || !place) {
-    if (!matchesAction(s.action, request.action)) return false;
-    if (!matchesResource(s.resource, request.resourceParts, request.lookup)) return false;
-    for (const c of s.conditions) if (!conditionHolds(c, request.context)[0]) return false;
-    return true;
-  }
+  if (!trace || !place) return matchesAction(s.action, request.action) && appliesBeyondAction(s, request);
   const step = (element: string, holds: boolean, reason: string, detail?: string): boolean => {
     const base = { ...place, statementIndex: s.statement.index, element, holds, reason };
     trace.push(detail === undefined ? base : { ...base, detail });
@@ -48,11 +44,11 @@ export function statementApplies(s: CompiledStatement, request: PreparedRequest,
   const actionHolds = step(s.statement.action.negated ? 'NotAction' : 'Action', matchesAction(s.action, request.action), actionReason(s, request));
   const resourceHolds = step(
     s.statement.resource.negated ? 'NotResource' : 'Resource',
-    matchesResource(s.resource, request.resourceParts, request.lookup),
+    matchesResource(resourceOf(s), request.resourceArn, request.lookup),
     resourceReason(s, request),
   );
   let conditionsHold = true;
-  for (const c of s.conditions) {
+  for (const c of conditionsOf(s)) {
     const [holds, why] = conditionHolds(c, request.context);
     step('Condition', holds, why, `${c.condition.raw}/${c.condition.key}`);
     conditionsHold &&= holds;
@@ -62,6 +58,16 @@ export function statementApplies(s: CompiledStatement, request: PreparedRequest,
   return applies;
 }
 
+/**
+ * The rest of the check for a statement whose Action/NotAction already covers the request: resource
+ * and every condition, stopping at the first that fails.
+ */
+export function appliesBeyondAction(s: CompiledStatement, request: PreparedRequest): boolean {
+  if (!matchesResource(resourceOf(s), request.resourceArn, request.lookup)) return false;
+  for (const c of conditionsOf(s)) if (!conditionHolds(c, request.context)[0]) return false;
+  return true;
+}
+
 function actionReason(s: CompiledStatement, request: PreparedRequest): string {
   const hit = s.action.patterns.find((p) => actionPatternMatches(p, request.action));
   const listed = hit ? `${request.actionName} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.actionName}`;
@@ -69,7 +75,7 @@ function actionReason(s: CompiledStatement, request: PreparedRequest): string {
 }
 
 function resourceReason(s: CompiledStatement, request: PreparedRequest): string {
-  const hit = s.resource.patterns.find((p) => resourcePatternMatches(p, request.resourceParts, request.lookup));
+  const hit = resourceOf(s).patterns.find((p) => resourcePatternMatches(p, request.resourceArn, request.lookup));
   const listed = hit ? `${request.resource} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.resource}`;
-  return s.resource.negated ? `${listed} (NotResource: ${hit ? 'excluded' : 'included'})` : listed;
+  return s.statement.resource.negated ? `${listed} (NotResource: ${hit ? 'excluded' : 'included'})` : listed;
 }

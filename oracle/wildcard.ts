@@ -70,9 +70,17 @@ const cacheIgnoringCase = new Map<string, Glob>();
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
 export function compileGlobRuns(runs: readonly PatternRun[], ignoreCase = false): Glob {
-  const only = runs.length === 1 ? runs[0]! : undefined;
-  return only?.wild ? compileGlob(only.text, ignoreCase) : buildGlob(runs, ignoreCase);
+  // A literal run without `*` or `?` reads the same as a wild one: the whole pattern is then one
+  // plain pattern string, compiled once and cached (substituted variable values almost always are).
+  let text = '';
+  for (const run of runs) {
+    if (!run.wild && WILDCARD_CHAR.test(run.text)) return buildGlob(runs, ignoreCase);
+    text += run.text;
+  }
+  return compileGlob(text, ignoreCase);
 }
+
+const WILDCARD_CHAR = /[*?]/;
 
 const NO_TOKENS = new Int32Array(0);
 

@@ -8,7 +8,7 @@
  *   `ArnLike` `*key/volume-kms-key-12345`) is matched as a whole-string glob, like StringLike.
  * - A request value that is not a six-segment ARN does not match a six-segment pattern.
  */
-import { ARN_SEGMENTS, arnMatches, compileArnPattern, splitArn, splitRuns, type ArnPattern } from '../arn.js';
+import { ARN_SEGMENTS, arnMatches, compileArnPattern, readArn, splitRuns, type ArnPattern } from '../arn.js';
 import { compileGlobRuns, globMatches, type Glob } from '../wildcard.js';
 import { asString, type OperatorSemantics } from './semantics.js';
 
@@ -22,5 +22,5 @@ export const arnSemantics: OperatorSemantics<ArnValue, string> = {
   },
   requestValue: asString,
   test: (request, policy) =>
-    'arn' in policy ? arnMatches(policy.arn, splitArn(request), false) : globMatches(policy.glob, request),
+    'arn' in policy ? arnMatches(policy.arn, readArn(request), false) : globMatches(policy.glob, request),
 };

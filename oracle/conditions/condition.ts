@@ -37,11 +37,10 @@ export interface CompiledCondition {
   readonly negated: boolean;
   /** `undefined` for `Null`, which tests presence only. */
   readonly semantics: OperatorSemantics | undefined;
-  readonly values: readonly PolicyValue[];
   /** The read values when none needs the request (no variables): most conditions, no work per request. */
   readonly fixedValues: readonly unknown[] | undefined;
-  /** Keys referenced by `${...}` in the values, as written. */
-  readonly variableKeys: readonly string[];
+  /** Otherwise every value, read or a template resolved per request. */
+  readonly values: readonly PolicyValue[] | undefined;
 }
 
 /** Why a condition held or not; the trace prints these. */
@@ -63,40 +62,69 @@ export type ConditionOutcome =
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
  */
 export function compileCondition(condition: Condition, variables: boolean): CompiledCondition {
-  const semantics = condition.operator === 'Null' ? undefined : semanticsOf(condition.operator);
-  const substitute = variables && semantics?.variables === true;
-  const variableKeys: string[] = [];
-  const values = condition.values.map((raw): PolicyValue => {
-    if (!semantics) return { fixed: parseBoolean(raw) };
-    if (substitute && raw.includes('${')) {
-      const parts = parseTemplate(raw);
-      const keys = templateKeys(parts);
-      if (keys.length > 0) {
-        variableKeys.push(...keys);
-        return { template: parts };
-      }
-      // Only escapes (`${*}`): resolved once, like any fixed value.
-      if (hasPlaceholders(parts)) return { fixed: semantics.policyValue(resolveTemplate(parts, () => undefined) ?? []) };
-    }
-    return { fixed: semantics.policyValue([{ text: raw, wild: true }]) };
-  });
-  let fixedValues: unknown[] | undefined = [];
-  for (const v of values) {
-    if (!('fixed' in v)) {
-      fixedValues = undefined;
-      break;
-    }
-    fixedValues.push(v.fixed);
+  const semantics = semanticsFor(condition);
+  const substitute = substitutes(semantics, variables);
+  const read: PolicyValue[] = [];
+  let fixed = true;
+  for (const raw of condition.values) {
+    const value = compileValue(semantics, substitute, raw);
+    if (!('fixed' in value)) fixed = false;
+    read.push(value);
   }
   return {
     condition,
     keyLower: condition.key.toLowerCase(),
     negated: NEGATED_OPERATORS.has(condition.operator),
     semantics,
-    values,
-    fixedValues,
-    variableKeys,
+    fixedValues: fixed ? read.map((v) => (v as { readonly fixed: unknown }).fixed) : undefined,
+    values: fixed ? undefined : read,
   };
+}
+
+const semanticsFor = (condition: Condition): OperatorSemantics | undefined =>
+  condition.operator === 'Null' ? undefined : semanticsOf(condition.operator);
+
+/** Whether `${...}` in the condition's values is a variable: Version 2012-10-17 and an operator that substitutes. */
+const substitutes = (semantics: OperatorSemantics | undefined, variables: boolean): boolean => variables && semantics?.variables === true;
+
+function compileValue(semantics: OperatorSemantics | undefined, substitute: boolean, raw: string): PolicyValue {
+  if (!semantics) return { fixed: parseBoolean(raw) };
+  if (substitute && raw.includes('${')) {
+    const parts = parseTemplate(raw);
+    if (templateKeys(parts).length > 0) return { template: parts };
+    // Only escapes (`${*}`): resolved once, like any fixed value.
+    if (hasPlaceholders(parts)) return { fixed: semantics.policyValue(resolveTemplate(parts, () => undefined) ?? []) };
+  }
+  return { fixed: fixedValue(semantics, raw) };
+}
+
+/**
+ * A plain policy value read by `semantics`, shared between conditions that write the same text (read
+ * values are immutable: strings, numbers, compiled globs and address ranges). Bounded like the other
+ * pattern memos.
+ */
+function fixedValue(semantics: OperatorSemantics, raw: string): unknown {
+  let memo = readValues.get(semantics);
+  if (memo === undefined) readValues.set(semantics, (memo = new Map()));
+  if (memo.has(raw)) return memo.get(raw);
+  const value = semantics.policyValue([{ text: raw, wild: true }]);
+  if (memo.size >= 10_000) memo.clear();
+  memo.set(raw, value);
+  return value;
+}
+
+const readValues = new Map<OperatorSemantics, Map<string, unknown>>();
+
+/**
+ * The context keys named by `${...}` variables in a condition's values, as written (empty when the
+ * operator or the policy version does not substitute).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+export function conditionVariableKeys(condition: Condition, variables: boolean): string[] {
+  if (!substitutes(semanticsFor(condition), variables)) return [];
+  const keys: string[] = [];
+  for (const raw of condition.values) if (raw.includes('${')) keys.push(...templateKeys(parseTemplate(raw)));
+  return keys;
 }
 
 /** Each outcome is built once: evaluating a condition allocates nothing. */
@@ -177,7 +205,7 @@ function nullHolds(c: CompiledCondition, present: boolean): Result {
 
 /** The policy values for this request: variables substituted (`undefined` entries match nothing). */
 function resolveValues(c: CompiledCondition, semantics: OperatorSemantics, context: RequestContext): unknown[] {
-  return c.values.map((v) => {
+  return (c.values ?? []).map((v) => {
     if ('fixed' in v) return v.fixed;
     const runs = resolveTemplate(v.template, (key) => context.get(key));
     return runs === undefined ? undefined : semantics.policyValue(runs);

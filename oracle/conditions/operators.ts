@@ -17,6 +17,19 @@ import { stringSemantics } from './string.js';
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 export function semanticsOf(operator: Exclude<ConditionOperator, 'Null'>): OperatorSemantics {
+  // One semantics object per operator, so compiling a condition allocates none and values read by
+  // the same semantics can share one memo (condition.ts).
+  let semantics = built.get(operator);
+  if (semantics === undefined) {
+    semantics = buildSemantics(operator);
+    built.set(operator, semantics);
+  }
+  return semantics;
+}
+
+const built = new Map<Exclude<ConditionOperator, 'Null'>, OperatorSemantics>();
+
+function buildSemantics(operator: Exclude<ConditionOperator, 'Null'>): OperatorSemantics {
   switch (operator) {
     case 'StringEquals':
     case 'StringNotEquals':
