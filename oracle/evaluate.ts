@@ -148,28 +148,33 @@ function collectApplicable(
   allows: MatchedStatement[],
   trace?: TraceStep[],
 ): void {
+  // Read before statementsForAction marks the policy evaluated.
+  const warm = policy.evaluated;
   if (trace) {
     const place = { policySet, policyIndex };
     for (const s of policy.statements) {
-      if (statementApplies(s, request, place, trace)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
+      if (statementApplies(s, request, place, trace)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex, warm));
     }
     return;
   }
   for (const s of statementsForAction(policy, request.action)) {
-    if (appliesBeyondAction(s, request)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex));
+    if (appliesBeyondAction(s, request)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex, warm));
   }
 }
 
-/** The statement in AWS `MatchedStatements` coordinates (built once per statement and place). */
-function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number): MatchedStatement {
-  const cache = (s.matchedAs ??= { identity: [], permissionsBoundary: [] })[policySet];
-  let matched = cache[policyIndex];
+/**
+ * The statement in AWS `MatchedStatements` coordinates, built once per statement and place for a
+ * policy that is evaluated again (`warm`); a policy evaluated once gets no memo.
+ */
+function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number, warm: boolean): MatchedStatement {
+  const cache = warm ? (s.matchedAs ??= { identity: [], permissionsBoundary: [] })[policySet] : undefined;
+  let matched = cache?.[policyIndex];
   if (matched === undefined) {
     const { index: statementIndex, sid, effect } = s.statement;
     matched = Object.freeze(
       sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect },
     );
-    cache[policyIndex] = matched;
+    if (cache) cache[policyIndex] = matched;
   }
   return matched;
 }

@@ -24,8 +24,8 @@ export interface CheckedCase {
 export type CheckResult = { readonly ok: true; readonly value: CheckedCase } | { readonly ok: false; readonly message: string; readonly path: string };
 
 const KEY_TYPES: ReadonlySet<string> = new Set(CONTEXT_KEY_TYPES);
+const NO_CONTEXT: readonly ContextEntry[] = Object.freeze([]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
 const bad = (path: string, message: string): CheckResult => ({ ok: false, path, message });
 
 /**
@@ -40,7 +40,7 @@ export function checkCase(c: unknown): CheckResult {
     return bad('permissionsBoundaries', 'permissionsBoundaries must be an array of policy documents');
   }
   if (!isObject(request)) return bad('request', 'request must be an object with action, resource and context');
-  const { action, resource = '*', context = [] } = request;
+  const { action, resource = '*', context = NO_CONTEXT } = request;
   if (typeof action !== 'string') return bad('request.action', 'action must be a string');
   const problem = actionProblem(action);
   if (problem) return bad('request.action', `action ${JSON.stringify(action)} ${problem}`);
@@ -81,6 +81,8 @@ function contextEntryProblem(entry: unknown): string | undefined {
   if (typeof entry.type !== 'string' || !KEY_TYPES.has(entry.type)) {
     return `type must be one of ${CONTEXT_KEY_TYPES.join(', ')}`;
   }
-  if (!Array.isArray(entry.values) || !entry.values.every(isString)) return 'values must be an array of strings';
+  const { values } = entry;
+  if (!Array.isArray(values)) return 'values must be an array of strings';
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== 'string') return 'values must be an array of strings';
   return undefined;
 }

@@ -110,11 +110,20 @@ function resolvedPattern(head: readonly (readonly PatternRun[])[], headText: str
   // Substituted text is literal; when it holds no `*` or `?` that makes no difference, and the whole
   // pattern is one fixed pattern string, compiled once like any other.
   if (headText !== undefined && runs.every((run) => run.wild || !/[*?]/.test(run.text))) {
-    const fixed = compileResourcePattern(headText + runs.map((run) => run.text).join(''), false);
-    if ('arn' in fixed) return fixed.arn;
+    const text = headText + runs.map((run) => run.text).join('');
+    let pattern = resolved.get(text);
+    if (pattern === undefined) {
+      pattern = compileArnPattern(splitRuns([{ text, wild: true }]));
+      // Smaller than the memo of written patterns: each request value can make a new text.
+      if (resolved.size >= 1_000) resolved.clear();
+      resolved.set(text, pattern);
+    }
+    return pattern;
   }
   return compileArnPattern([...head, runs]);
 }
+
+const resolved = new Map<string, ArnPattern>();
 
 /**
  * Resource: some entry matches. NotResource: no entry matches.
