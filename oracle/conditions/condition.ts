@@ -100,20 +100,20 @@ function compileValue(semantics: OperatorSemantics | undefined, substitute: bool
 
 /**
  * A plain policy value read by `semantics`, shared between conditions that write the same text (read
- * values are immutable: strings, numbers, compiled globs and address ranges). Bounded like the other
- * pattern memos.
+ * values are immutable: strings, numbers, compiled globs and address ranges). One bounded memo per
+ * reader (operators of a family share theirs).
  */
 function fixedValue(semantics: OperatorSemantics, raw: string): unknown {
-  let memo = readValues.get(semantics);
-  if (memo === undefined) readValues.set(semantics, (memo = new Map()));
+  let memo = readValues.get(semantics.policyValue);
+  if (memo === undefined) readValues.set(semantics.policyValue, (memo = new Map()));
   if (memo.has(raw)) return memo.get(raw);
   const value = semantics.policyValue([{ text: raw, wild: true }]);
-  if (memo.size >= 10_000) memo.clear();
+  if (memo.size >= 2_000) memo.clear();
   memo.set(raw, value);
   return value;
 }
 
-const readValues = new Map<OperatorSemantics, Map<string, unknown>>();
+const readValues = new Map<OperatorSemantics['policyValue'], Map<string, unknown>>();
 
 /**
  * The context keys named by `${...}` variables in a condition's values, as written (empty when the

@@ -6,6 +6,7 @@
 import type { DATE_OPERATORS } from '../types.js';
 import { parseDate } from '../validate/index.js';
 import { runsText } from '../variables.js';
+import type { PatternRun } from '../wildcard.js';
 import type { OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy: number) => boolean> = {
@@ -17,6 +18,9 @@ const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy:
   DateGreaterThanEquals: (r, p) => r >= p,
 };
 
+/** One reader for every Date operator, so they share one memo of read values (condition.ts). */
+const policyValue = (runs: readonly PatternRun[]): number | undefined => parseDate(runsText(runs));
+
 /**
  * The comparison behind a Date operator.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
@@ -24,7 +28,7 @@ const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy:
 export function dateSemantics(operator: (typeof DATE_OPERATORS)[number]): OperatorSemantics {
   return {
     variables: false,
-    policyValue: (runs) => parseDate(runsText(runs)),
+    policyValue,
     requestValue: parseDate,
     test: COMPARE[operator] as OperatorSemantics['test'],
   };

@@ -7,6 +7,7 @@
 import type { NUMERIC_OPERATORS } from '../types.js';
 import { parseNumeric } from '../validate/index.js';
 import { runsText } from '../variables.js';
+import type { PatternRun } from '../wildcard.js';
 import type { OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, policy: number) => boolean> = {
@@ -18,6 +19,9 @@ const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, poli
   NumericGreaterThanEquals: (r, p) => r >= p,
 };
 
+/** One reader for every Numeric operator, so they share one memo of read values (condition.ts). */
+const policyValue = (runs: readonly PatternRun[]): number | undefined => parseNumeric(runsText(runs));
+
 /**
  * The comparison behind a Numeric operator.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Numeric
@@ -25,7 +29,7 @@ const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, poli
 export function numericSemantics(operator: (typeof NUMERIC_OPERATORS)[number]): OperatorSemantics {
   return {
     variables: false,
-    policyValue: (runs) => parseNumeric(runsText(runs)),
+    policyValue,
     requestValue: parseNumeric,
     test: COMPARE[operator] as OperatorSemantics['test'],
   };
