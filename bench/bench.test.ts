@@ -14,6 +14,10 @@ describe('bench', () => {
     const written = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
     expect(typeof written.ratioCold).toBe('number');
     expect(typeof written.ratioWarm).toBe('number');
+    // Warm runs on case families: several requests per policy set, more cases than policy sets.
+    const workload = written.workload as { familyCases: number; policySetsInFamilies: number };
+    expect(workload.familyCases).toBeGreaterThan(workload.policySetsInFamilies);
+    expect((written.oracle as { recurring: { perSecond: number } }).recurring.perSecond).toBeGreaterThan(0);
     expect(written.scale).toBe('smoke');
     expect((written.endToEnd as { disagreements: number }[]).every((e) => e.disagreements === 0)).toBe(true);
     expect((written.wildcard as { decision: string }).decision).toBe('implicitDeny');

@@ -17,7 +17,7 @@ import { memoryRun } from './memory.js';
 import { resultsTable, type BenchResults } from './report.js';
 import { SCALES } from './scale.js';
 import { measureWildcard } from './wildcard.js';
-import { BENCH_SEED, benchCases } from './workload.js';
+import { BENCH_SEED, benchCases, benchFamilyCases } from './workload.js';
 
 export async function runBench(argv: readonly string[], log: (line: string) => void = console.log): Promise<BenchResults> {
   const { values } = parseArgs({
@@ -27,12 +27,13 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const scale = SCALES[values.smoke ? 'smoke' : 'full'];
   const catalogue = await loadCatalogue();
   const cases = benchCases(catalogue, scale.cases);
-  log(`workload: ${cases.length} cases, seed ${BENCH_SEED}`);
+  const families = benchFamilyCases(catalogue, scale.cases);
+  log(`workload: ${cases.length} cases and ${families.length} cases in families, seed ${BENCH_SEED}`);
 
   log('oracle…');
-  const oracle = await oracleSpeed(cases, scale.minSeconds);
+  const oracle = await oracleSpeed({ cases, families }, scale.minSeconds);
   log('iam-simulate…');
-  const iamSimulate = await iamSimulateSpeed(cases, scale.minSeconds);
+  const iamSimulate = await iamSimulateSpeed({ cases, families }, scale.minSeconds);
   log('generator…');
   const generator = generatorSpeed(catalogue, scale.minSeconds);
   log('end to end (oracle, module, cmd)…');
@@ -59,7 +60,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
       cores: cpus().length,
       memoryGiB: Math.round(totalmem() / 2 ** 30),
     },
-    workload: { seed: BENCH_SEED, cases: cases.length },
+    workload: { seed: BENCH_SEED, cases: cases.length, familyCases: families.length, policySetsInFamilies: new Set(families.map((c) => c.policies)).size },
     oracle,
     iamSimulate,
     generatorCasesPerSecond: generator.perSecond,

@@ -11,7 +11,7 @@ export interface BenchResults {
   readonly scale: string;
   readonly measuredAt: string;
   readonly machine: { readonly node: string; readonly cpu: string; readonly cores: number; readonly memoryGiB: number };
-  readonly workload: { readonly seed: number; readonly cases: number };
+  readonly workload: { readonly seed: number; readonly cases: number; readonly familyCases: number; readonly policySetsInFamilies: number };
   readonly oracle: SpeedPair;
   readonly iamSimulate: SpeedPair & { readonly version?: string };
   readonly generatorCasesPerSecond: number;
@@ -27,11 +27,14 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maxim
 export function resultsTable(r: BenchResults): string {
   const rows: [string, string][] = [
     ['oracle, cold (fresh policy objects)', `${fmt(r.oracle.cold.perSecond)} /s  (${fmt(r.oracle.cold.microsPerOp, 1)} µs)`],
-    ['oracle, warm (policy objects reused)', `${fmt(r.oracle.warm.perSecond)} /s  (${fmt(r.oracle.warm.microsPerOp, 2)} µs)`],
+    ['oracle, warm (case families)', `${fmt(r.oracle.warm.perSecond)} /s  (${fmt(r.oracle.warm.microsPerOp, 2)} µs)`],
+    ['oracle, recurring (cold cases again)', `${fmt(r.oracle.recurring.perSecond)} /s  (${fmt(r.oracle.recurring.microsPerOp, 2)} µs)`],
     [`iam-simulate ${r.iamSimulate.version ?? ''}, cold`.trim(), `${fmt(r.iamSimulate.cold.perSecond)} /s  (${fmt(r.iamSimulate.cold.microsPerOp, 1)} µs)`],
     [`iam-simulate, warm`, `${fmt(r.iamSimulate.warm.perSecond)} /s  (${fmt(r.iamSimulate.warm.microsPerOp, 1)} µs)`],
+    [`iam-simulate, recurring`, `${fmt(r.iamSimulate.recurring.perSecond)} /s  (${fmt(r.iamSimulate.recurring.microsPerOp, 1)} µs)`],
     ['ratio cold (oracle / iam-simulate)', `${fmt(r.ratioCold, 1)}×`],
     ['ratio warm (oracle / iam-simulate)', `${fmt(r.ratioWarm, 1)}×`],
+    ['ratio recurring (oracle / iam-simulate)', `${fmt(r.oracle.recurring.perSecond / r.iamSimulate.recurring.perSecond, 1)}×`],
     ['generator', `${fmt(r.generatorCasesPerSecond)} cases/s`],
     ...r.endToEnd.map((e): [string, string] => [
       `run end to end, ${e.evaluator} adapter`,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caseFamily, familyCases } from '../generators/case-family.js';
 import { evaluationCase } from '../generators/evaluation-case.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import { DEFAULT_SETTINGS, type GeneratorSettings } from '../generators/settings.js';
@@ -27,3 +28,23 @@ export function benchCases(catalogue: Catalogue, count: number, seed = BENCH_SEE
 
 /** A deep copy of every case, so each evaluation sees policy objects it has never seen (a cold cache). */
 export const freshCopies = (cases: readonly Case[]): Case[] => cases.map((c) => structuredClone(c));
+
+/** Requests per policy set in the warm workload (a family: several actions on one resource and context). */
+export const FAMILY_ACTIONS = 8;
+
+/**
+ * The warm workload: case families of the same mix, each one policy set asked up to FAMILY_ACTIONS
+ * actions in a row, as a property run over case families asks them. The cases of a family share
+ * their policy objects; about `count` cases in all, deterministic from `seed`.
+ */
+export function benchFamilyCases(catalogue: Catalogue, count: number, seed = BENCH_SEED): Case[] {
+  const cases: Case[] = [];
+  const arbitrary = caseFamily(catalogue, BENCH_SETTINGS, { maxActions: FAMILY_ACTIONS });
+  for (let batch = 0; cases.length < count; batch++) {
+    for (const family of fc.sample(arbitrary, { seed: seed + batch, numRuns: Math.ceil(count / 4) })) {
+      if (cases.length >= count) break;
+      cases.push(...familyCases(family).slice(0, count - cases.length));
+    }
+  }
+  return cases;
+}
