@@ -51,10 +51,19 @@ function buildActionPattern(source: string): ActionPattern {
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
  */
 export function requestAction(action: string): RequestAction {
-  const full = action.toLowerCase();
-  const colon = full.indexOf(':');
-  return { full, service: full.slice(0, colon), name: full.slice(colon + 1) };
+  // Memoised: a run asks the same few hundred actions over and over.
+  let split = requestActions.get(action);
+  if (split === undefined) {
+    const full = action.toLowerCase();
+    const colon = full.indexOf(':');
+    split = { full, service: full.slice(0, colon), name: full.slice(colon + 1) };
+    if (requestActions.size >= 10_000) requestActions.clear();
+    requestActions.set(action, split);
+  }
+  return split;
 }
+
+const requestActions = new Map<string, RequestAction>();
 
 /**
  * Whether one action pattern covers the request action.

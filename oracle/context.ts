@@ -22,12 +22,15 @@ export type RequestContext = ReadonlyMap<string, readonly string[]>;
  */
 export function requestContext(entries: readonly ContextEntry[]): RequestContext {
   const context = new Map<string, readonly string[]>();
-  for (const entry of entries) {
-    if (entry.values.length === 0) continue;
-    const key = entry.key.toLowerCase();
-    const existing = context.get(key);
-    // The request's own arrays are shared (never mutated); a merge makes a new one.
-    context.set(key, existing ? [...existing, ...entry.values] : entry.values);
-  }
+  for (const entry of entries) addContextEntry(context, entry.key, entry.values);
   return context;
+}
+
+/** Adds one entry to a context being built (request.ts builds it while checking the entries). */
+export function addContextEntry(context: Map<string, readonly string[]>, key: string, values: readonly string[]): void {
+  if (values.length === 0) return;
+  const lower = key.toLowerCase();
+  const existing = context.get(lower);
+  // The request's own arrays are shared (never mutated); a merge makes a new one.
+  context.set(lower, existing ? [...existing, ...values] : values);
 }

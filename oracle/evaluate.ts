@@ -12,7 +12,6 @@
 import { requestAction } from './action.js';
 import { readArn } from './arn.js';
 import { compilePolicyDocument, dedupeIgnoringCase, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
-import { requestContext } from './context.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
 import { appliesBeyondAction, statementApplies, type PreparedRequest } from './statement.js';
 import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
@@ -102,7 +101,7 @@ function compileAll(docs: readonly unknown[], list: 'policies' | 'permissionsBou
 }
 
 function prepareRequest(c: CheckedCase): PreparedRequest {
-  const context = requestContext(c.context);
+  const { context } = c;
   return {
     actionName: c.action,
     action: requestAction(c.action),

@@ -8,6 +8,7 @@
  * entries); anything present with the wrong shape is `InvalidInput`. Context key names are not held
  * to the API's 5–256 characters: only emptiness is rejected.
  */
+import { addContextEntry, type RequestContext } from './context.js';
 import { CONTEXT_KEY_TYPES, type ContextEntry } from './types.js';
 
 export const INVALID_INPUT = 'InvalidInput';
@@ -18,13 +19,15 @@ export interface CheckedCase {
   readonly permissionsBoundaries: readonly unknown[];
   readonly action: string;
   readonly resource: string;
-  readonly context: readonly ContextEntry[];
+  /** The context entries checked and indexed (context.ts). */
+  readonly context: RequestContext;
 }
 
 export type CheckResult = { readonly ok: true; readonly value: CheckedCase } | { readonly ok: false; readonly message: string; readonly path: string };
 
 const KEY_TYPES: ReadonlySet<string> = new Set(CONTEXT_KEY_TYPES);
 const NO_CONTEXT: readonly ContextEntry[] = Object.freeze([]);
+const NO_DOCUMENTS: readonly unknown[] = Object.freeze([]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const bad = (path: string, message: string): CheckResult => ({ ok: false, path, message });
 
@@ -48,18 +51,23 @@ export function checkCase(c: unknown): CheckResult {
     return bad('request.resource', 'resource must be a string of 1-2048 characters (an ARN or "*")');
   }
   if (!Array.isArray(context)) return bad('request.context', 'context must be an array of context entries');
+  // Checked and indexed in one pass.
+  const indexed = new Map<string, readonly string[]>();
   for (let i = 0; i < context.length; i++) {
-    const entryProblem = contextEntryProblem(context[i]);
+    const entry: unknown = context[i];
+    const entryProblem = contextEntryProblem(entry);
     if (entryProblem) return bad(`request.context[${i}]`, entryProblem);
+    const { key, values } = entry as ContextEntry;
+    addContextEntry(indexed, key, values);
   }
   return {
     ok: true,
     value: {
       policies,
-      permissionsBoundaries: permissionsBoundaries ?? [],
+      permissionsBoundaries: permissionsBoundaries ?? NO_DOCUMENTS,
       action,
       resource,
-      context: context as ContextEntry[],
+      context: indexed,
     },
   };
 }
