@@ -2,7 +2,7 @@ import { evaluate } from '../oracle/index.js';
 import type { Case } from '../oracle/types.js';
 import { loadIamSimulate } from '../evaluators/iam-simulate.js';
 import { caseToSimulation, SIMULATION_OPTIONS } from '../evaluators/iam-simulate-mapping.js';
-import { measureRateAsync, type Rate } from './measure.js';
+import type { Rate } from './measure.js';
 import { freshCopies } from './workload.js';
 
 export interface SpeedPair {
@@ -27,55 +27,81 @@ export interface SpeedWorkload {
 type EvaluateAll = (cases: readonly Case[]) => Promise<void>;
 
 const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+const now = (): number => Number(process.hrtime.bigint()) / 1e9;
+const rate = (ops: number, seconds: number): Rate => ({ perSecond: ops / seconds, microsPerOp: (seconds / ops) * 1e6, ops, seconds });
+
+/** What is compared: the evaluators, measured side by side on the same workload. */
+export interface Contender {
+  readonly evaluateAll: EvaluateAll;
+}
 
 /**
- * Cold rate: each round evaluates deep copies made before its clock starts, so only the evaluator's
- * work on never-seen documents is timed; a full collection (with --expose-gc, as `npm run bench`
- * runs) before the clock keeps the cost of collecting those copies out of the round as well. The
- * best of `rounds`, to keep outside noise out.
+ * Cold rate of each contender: rounds alternate between them, each round evaluating deep copies
+ * made before its clock starts (only the evaluator's work on never-seen documents is timed); a full
+ * collection (with --expose-gc, as `npm run bench` runs) before the clock keeps collecting those
+ * copies out of the round as well. The best round of each, to keep outside noise out.
  */
-async function coldRate(cases: readonly Case[], evaluateAll: EvaluateAll, rounds: number): Promise<Rate> {
-  let best = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const copies = freshCopies(cases);
-    collectGarbage();
-    const start = process.hrtime.bigint();
-    await evaluateAll(copies);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+async function coldRates(cases: readonly Case[], contenders: readonly Contender[], rounds: number): Promise<Rate[]> {
+  const best = contenders.map(() => Infinity);
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < contenders.length; i++) {
+      const copies = freshCopies(cases);
+      collectGarbage();
+      const start = now();
+      await contenders[i]!.evaluateAll(copies);
+      best[i] = Math.min(best[i]!, now() - start);
+    }
   }
-  return { perSecond: cases.length / best, microsPerOp: (best / cases.length) * 1e6, ops: cases.length, seconds: best };
+  return best.map((seconds) => rate(cases.length, seconds));
 }
 
-async function speedPair(workload: SpeedWorkload, evaluateAll: EvaluateAll, minSeconds: number): Promise<SpeedPair> {
-  const cold = await coldRate(workload.cases, evaluateAll, 5);
-  const warm = await measureRateAsync(workload.families.length, () => evaluateAll(workload.families), minSeconds);
-  const recurring = await measureRateAsync(workload.cases.length, () => evaluateAll(workload.cases), minSeconds);
-  return { cold, warm, recurring };
+/**
+ * Steady rates: after one untimed pass each, the contenders take turns, each turn at least `turn`
+ * seconds of whole passes, until every contender has run `minSeconds`. Turns in alternation put every
+ * contender under the same conditions of a shared machine, so the ratio holds even when its speed drifts.
+ */
+async function steadyRates(cases: readonly Case[], contenders: readonly Contender[], minSeconds: number): Promise<Rate[]> {
+  const ops = contenders.map(() => 0);
+  const seconds = contenders.map(() => 0);
+  for (const c of contenders) await c.evaluateAll(cases);
+  const turn = Math.max(minSeconds / 8, 1e-3);
+  while (seconds.some((s) => s < minSeconds)) {
+    for (let i = 0; i < contenders.length; i++) {
+      const start = now();
+      let elapsed = 0;
+      do {
+        await contenders[i]!.evaluateAll(cases);
+        ops[i] = ops[i]! + cases.length;
+        elapsed = now() - start;
+      } while (elapsed < turn);
+      seconds[i] = seconds[i]! + elapsed;
+    }
+  }
+  return ops.map((n, i) => rate(n, seconds[i]!));
 }
 
-/** The oracle on the workload. */
-export function oracleSpeed(workload: SpeedWorkload, minSeconds: number): Promise<SpeedPair> {
-  return speedPair(
-    workload,
-    async (batch) => {
-      for (const c of batch) evaluate(c);
-    },
-    minSeconds,
-  );
+/** Cold, warm and recurring rates of each contender, measured side by side. */
+export async function speedPairs(workload: SpeedWorkload, contenders: readonly Contender[], minSeconds: number): Promise<SpeedPair[]> {
+  const cold = await coldRates(workload.cases, contenders, 5);
+  const warm = await steadyRates(workload.families, contenders, minSeconds);
+  const recurring = await steadyRates(workload.cases, contenders, minSeconds);
+  return contenders.map((_, i) => ({ cold: cold[i]!, warm: warm[i]!, recurring: recurring[i]! }));
 }
 
-/** `@cloud-copilot/iam-simulate`'s runSimulation (which validates as it goes) on the same cases. */
-export async function iamSimulateSpeed(
-  workload: SpeedWorkload,
-  minSeconds: number,
-): Promise<SpeedPair & { readonly version?: string }> {
+/** The oracle as a contender. */
+export const oracleContender: Contender = {
+  evaluateAll: async (batch) => {
+    for (const c of batch) evaluate(c);
+  },
+};
+
+/** `@cloud-copilot/iam-simulate`'s runSimulation (which validates as it goes) as a contender, and its version. */
+export async function iamSimulateContender(): Promise<Contender & { readonly version?: string }> {
   const { runSimulation, version } = await loadIamSimulate();
-  const pair = await speedPair(
-    workload,
-    async (batch) => {
+  return {
+    evaluateAll: async (batch) => {
       for (const c of batch) await runSimulation(caseToSimulation(c), SIMULATION_OPTIONS);
     },
-    minSeconds,
-  );
-  return { ...pair, ...(version !== undefined ? { version } : {}) };
+    ...(version !== undefined ? { version } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { packageRoot } from '../cli/package-root.js';
 import { loadCatalogue } from '../generators/catalogue.js';
 import { endToEnd } from './end-to-end.js';
-import { iamSimulateSpeed, oracleSpeed } from './evaluator-speed.js';
+import { iamSimulateContender, oracleContender, speedPairs } from './evaluator-speed.js';
 import { generatorSpeed } from './generator-speed.js';
 import { livePlan } from './live-plan.js';
 import { memoryRun } from './memory.js';
@@ -30,10 +30,10 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const families = benchFamilyCases(catalogue, scale.cases);
   log(`workload: ${cases.length} cases and ${families.length} cases in families, seed ${BENCH_SEED}`);
 
-  log('oracle…');
-  const oracle = await oracleSpeed({ cases, families }, scale.minSeconds);
-  log('iam-simulate…');
-  const iamSimulate = await iamSimulateSpeed({ cases, families }, scale.minSeconds);
+  log('oracle and iam-simulate, side by side…');
+  const simulator = await iamSimulateContender();
+  const [oracle, simulated] = await speedPairs({ cases, families }, [oracleContender, simulator], scale.minSeconds);
+  const iamSimulate = { ...simulated!, ...(simulator.version !== undefined ? { version: simulator.version } : {}) };
   log('generator…');
   const generator = generatorSpeed(catalogue, scale.minSeconds);
   log('end to end (oracle, module, cmd)…');
@@ -50,8 +50,8 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const live = livePlan(catalogue, scale.liveFamilies);
 
   const results: BenchResults = {
-    ratioCold: oracle.cold.perSecond / iamSimulate.cold.perSecond,
-    ratioWarm: oracle.warm.perSecond / iamSimulate.warm.perSecond,
+    ratioCold: oracle!.cold.perSecond / iamSimulate.cold.perSecond,
+    ratioWarm: oracle!.warm.perSecond / iamSimulate.warm.perSecond,
     scale: scale.name,
     measuredAt: new Date().toISOString(),
     machine: {
@@ -61,7 +61,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
       memoryGiB: Math.round(totalmem() / 2 ** 30),
     },
     workload: { seed: BENCH_SEED, cases: cases.length, familyCases: families.length, policySetsInFamilies: new Set(families.map((c) => c.policies)).size },
-    oracle,
+    oracle: oracle!,
     iamSimulate,
     generatorCasesPerSecond: generator.perSecond,
     endToEnd: e2e,

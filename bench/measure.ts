@@ -31,24 +31,6 @@ export function measureRate(opsPerRound: number, round: () => void, minSeconds: 
   return { perSecond: ops / elapsed, microsPerOp: (elapsed / ops) * 1e6, ops, seconds: elapsed };
 }
 
-/** The same for asynchronous rounds (adapters). */
-export async function measureRateAsync(
-  opsPerRound: number,
-  round: () => Promise<void>,
-  minSeconds: number,
-): Promise<Rate> {
-  await round();
-  let ops = 0;
-  const start = now();
-  let elapsed = 0;
-  do {
-    await round();
-    ops += opsPerRound;
-    elapsed = now() - start;
-  } while (elapsed < minSeconds);
-  return { perSecond: ops / elapsed, microsPerOp: (elapsed / ops) * 1e6, ops, seconds: elapsed };
-}
-
 /** Wall time of one call, in seconds. */
 export async function timeOnce<T>(work: () => Promise<T> | T): Promise<{ readonly value: T; readonly seconds: number }> {
   const start = now();

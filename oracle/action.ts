@@ -57,7 +57,7 @@ export function requestAction(action: string): RequestAction {
     const full = action.toLowerCase();
     const colon = full.indexOf(':');
     split = { full, service: full.slice(0, colon), name: full.slice(colon + 1) };
-    if (requestActions.size >= 10_000) requestActions.clear();
+    if (requestActions.size >= 2_000) requestActions.clear();
     requestActions.set(action, split);
   }
   return split;
