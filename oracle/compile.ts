@@ -6,7 +6,8 @@
  * resolved at match time.
  *
  * Contract: a document object is treated as immutable once evaluated. Mutating it in place and
- * evaluating it again returns the answer for its first content — pass a copy (structuredClone) instead.
+ * evaluating it again may return the answer for an earlier content (the one it had at its second
+ * evaluation, when its compiled form was kept) — pass a copy (structuredClone) instead.
  */
 import { compileActionPattern, matchesAction, type ActionPattern, type RequestAction } from './action.js';
 import { compileCondition, conditionVariableKeys, type CompiledCondition } from './conditions/condition.js';
