@@ -27,6 +27,14 @@ function statements(doc: Doc): Stmt[] {
 
 const first = (doc: Doc): Stmt => statements(doc)[0] as Stmt;
 
+/** Gives the first statement both `element` and `Not<element>`, the one it lacked set to `other`. */
+function withBoth(doc: Doc, element: 'Action' | 'Resource', other: string): Doc {
+  const s = first(doc);
+  s[element] = s[element] ?? s[`Not${element}`];
+  s[`Not${element}`] = other;
+  return doc;
+}
+
 /** Replaces Action/NotAction values with one bad action string. */
 function badAction(value: string) {
   return (doc: Doc): Doc => {
@@ -69,23 +77,13 @@ export const BREAKAGES: readonly Breakage[] = [
   {
     rule: 'action-xor-notaction',
     description: 'both Action and NotAction',
-    apply: (doc) => {
-      const s = first(doc);
-      s.Action = s.Action ?? s.NotAction;
-      s.NotAction = 'sagemaker:DeleteModel';
-      return doc;
-    },
+    apply: (doc) => withBoth(doc, 'Action', 'sagemaker:DeleteModel'),
   },
   { rule: 'action-missing', description: 'neither Action nor NotAction', apply: (doc) => (delete first(doc).Action, delete first(doc).NotAction, doc) },
   {
     rule: 'resource-xor-notresource',
     description: 'both Resource and NotResource',
-    apply: (doc) => {
-      const s = first(doc);
-      s.Resource = s.Resource ?? s.NotResource;
-      s.NotResource = '*';
-      return doc;
-    },
+    apply: (doc) => withBoth(doc, 'Resource', '*'),
   },
   { rule: 'resource-missing', description: 'neither Resource nor NotResource', apply: (doc) => (delete first(doc).Resource, delete first(doc).NotResource, doc) },
   {
