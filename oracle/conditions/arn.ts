@@ -8,19 +8,19 @@
  *   `ArnLike` `*key/volume-kms-key-12345`) is matched as a whole-string glob, like StringLike.
  * - A request value that is not a six-segment ARN does not match a six-segment pattern.
  */
-import { ARN_SEGMENTS, arnMatches, compileArnPattern, readArn, splitRuns, type ArnPattern } from '../arn.js';
+import { ARN_SEGMENTS, arnMatches, compileArnPattern, readArn, splitRuns, type ArnPattern, type SplitArn } from '../arn.js';
 import { compileGlobRuns, globMatches, type Glob } from '../wildcard.js';
-import { asString, type OperatorSemantics } from './semantics.js';
+import { memoised, type OperatorSemantics } from './semantics.js';
 
 type ArnValue = { readonly arn: ArnPattern } | { readonly glob: Glob };
 
-export const arnSemantics: OperatorSemantics<ArnValue, string> = {
+export const arnSemantics: OperatorSemantics<ArnValue, SplitArn> = {
   variables: true,
   policyValue: (runs) => {
     const segments = splitRuns(runs);
     return segments.length === ARN_SEGMENTS ? { arn: compileArnPattern(segments) } : { glob: compileGlobRuns(runs) };
   },
-  requestValue: asString,
-  test: (request, policy) =>
-    'arn' in policy ? arnMatches(policy.arn, readArn(request), false) : globMatches(policy.glob, request),
+  // Split once per distinct request value, not once per policy value.
+  requestValue: memoised(readArn),
+  test: (request, policy) => ('arn' in policy ? arnMatches(policy.arn, request, false) : globMatches(policy.glob, request.text)),
 };

@@ -6,7 +6,7 @@
  */
 import { isBase64 } from '../validate/index.js';
 import { runsText } from '../variables.js';
-import type { OperatorSemantics } from './semantics.js';
+import { memoised, type OperatorSemantics } from './semantics.js';
 
 /** Decoded bytes as a binary string, or undefined when `value` is not padded standard base64. */
 function decodeBase64(value: string): string | undefined {
@@ -16,6 +16,6 @@ function decodeBase64(value: string): string | undefined {
 export const binarySemantics: OperatorSemantics = {
   variables: false,
   policyValue: (runs) => decodeBase64(runsText(runs)),
-  requestValue: decodeBase64,
+  requestValue: memoised(decodeBase64),
   test: (request, policy) => request === policy,
 };

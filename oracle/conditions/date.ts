@@ -7,7 +7,7 @@ import type { DATE_OPERATORS } from '../types.js';
 import { parseDate } from '../validate/index.js';
 import { runsText } from '../variables.js';
 import type { PatternRun } from '../wildcard.js';
-import type { OperatorSemantics } from './semantics.js';
+import { memoised, type OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy: number) => boolean> = {
   DateEquals: (r, p) => r === p,
@@ -20,6 +20,7 @@ const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy:
 
 /** One reader for every Date operator, so they share one memo of read values (condition.ts). */
 const policyValue = (runs: readonly PatternRun[]): number | undefined => parseDate(runsText(runs));
+const requestValue = memoised(parseDate);
 
 /**
  * The comparison behind a Date operator.
@@ -29,7 +30,7 @@ export function dateSemantics(operator: (typeof DATE_OPERATORS)[number]): Operat
   return {
     variables: false,
     policyValue,
-    requestValue: parseDate,
+    requestValue,
     test: COMPARE[operator] as OperatorSemantics['test'],
   };
 }

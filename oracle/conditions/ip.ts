@@ -7,7 +7,7 @@
 import ipaddr from 'ipaddr.js';
 import { isIpValue } from '../validate/index.js';
 import { runsText } from '../variables.js';
-import type { OperatorSemantics } from './semantics.js';
+import { memoised, type OperatorSemantics } from './semantics.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 type Range = [Address, number];
@@ -16,19 +16,8 @@ type Range = [Address, number];
  * Parses once per distinct string (bounded memo): ipaddr.js allocates several objects per parse, and
  * policies and requests repeat the same few addresses. Parsed values are never mutated.
  */
-function memo<T>(read: (value: string) => T | undefined): (value: string) => T | undefined {
-  const seen = new Map<string, T | undefined>();
-  return (value) => {
-    if (seen.has(value)) return seen.get(value);
-    const parsed = read(value);
-    if (seen.size >= 10_000) seen.clear();
-    seen.set(value, parsed);
-    return parsed;
-  };
-}
-
 /** A policy CIDR (or bare address) as [network, prefix length]. */
-const readRange = memo((value: string): Range | undefined => {
+const readRange = memoised((value: string): Range | undefined => {
   if (!isIpValue(value)) return undefined;
   const slash = value.indexOf('/');
   const address = ipaddr.parse(slash < 0 ? value : value.slice(0, slash));
@@ -37,7 +26,7 @@ const readRange = memo((value: string): Range | undefined => {
 });
 
 /** One request address: four-part decimal IPv4 or IPv6, no prefix, no zone. */
-const readAddress = memo((value: string): Address | undefined => {
+const readAddress = memoised((value: string): Address | undefined => {
   if (value.includes('/') || !isIpValue(value)) return undefined;
   return ipaddr.parse(value);
 });

@@ -8,7 +8,7 @@ import type { NUMERIC_OPERATORS } from '../types.js';
 import { parseNumeric } from '../validate/index.js';
 import { runsText } from '../variables.js';
 import type { PatternRun } from '../wildcard.js';
-import type { OperatorSemantics } from './semantics.js';
+import { memoised, type OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, policy: number) => boolean> = {
   NumericEquals: (r, p) => r === p,
@@ -21,6 +21,7 @@ const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, poli
 
 /** One reader for every Numeric operator, so they share one memo of read values (condition.ts). */
 const policyValue = (runs: readonly PatternRun[]): number | undefined => parseNumeric(runsText(runs));
+const requestValue = memoised(parseNumeric);
 
 /**
  * The comparison behind a Numeric operator.
@@ -30,7 +31,7 @@ export function numericSemantics(operator: (typeof NUMERIC_OPERATORS)[number]): 
   return {
     variables: false,
     policyValue,
-    requestValue: parseNumeric,
+    requestValue,
     test: COMPARE[operator] as OperatorSemantics['test'],
   };
 }
