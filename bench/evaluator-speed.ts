@@ -39,10 +39,13 @@ export interface Contender {
  * Cold rate of each contender: rounds alternate between them, each round evaluating deep copies
  * made before its clock starts (only the evaluator's work on never-seen documents is timed); a full
  * collection (with --expose-gc, as `npm run bench` runs) before the clock keeps collecting those
- * copies out of the round as well. The best round of each, to keep outside noise out.
+ * copies out of the round as well. The first `warmup` rounds are not timed: "cold" is about documents
+ * never seen, not about code the JIT has not compiled yet (the oracle's first rounds run 2-5 times
+ * slower while V8 optimizes it). Then the best timed round of each, to keep outside noise out.
  */
-async function coldRates(cases: readonly Case[], contenders: readonly Contender[], rounds: number): Promise<Rate[]> {
+async function coldRates(cases: readonly Case[], contenders: readonly Contender[], warmup: number, rounds: number): Promise<Rate[]> {
   const best = contenders.map(() => Infinity);
+  for (const c of contenders) for (let round = 0; round < warmup; round++) await c.evaluateAll(freshCopies(cases));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
       const copies = freshCopies(cases);
@@ -59,6 +62,7 @@ async function coldRates(cases: readonly Case[], contenders: readonly Contender[
  * Steady rates: after one untimed pass each, the contenders take turns, each turn at least `turn`
  * seconds of whole passes, until every contender has run `minSeconds`. Turns in alternation put every
  * contender under the same conditions of a shared machine, so the ratio holds even when its speed drifts.
+ * A full collection before each turn, off the clock, so no contender pays for garbage the other left.
  */
 async function steadyRates(cases: readonly Case[], contenders: readonly Contender[], minSeconds: number): Promise<Rate[]> {
   const ops = contenders.map(() => 0);
@@ -67,6 +71,7 @@ async function steadyRates(cases: readonly Case[], contenders: readonly Contende
   const turn = Math.max(minSeconds / 8, 1e-3);
   while (seconds.some((s) => s < minSeconds)) {
     for (let i = 0; i < contenders.length; i++) {
+      collectGarbage();
       const start = now();
       let elapsed = 0;
       do {
@@ -80,9 +85,13 @@ async function steadyRates(cases: readonly Case[], contenders: readonly Contende
   return ops.map((n, i) => rate(n, seconds[i]!));
 }
 
+/** Untimed cold rounds per contender, then timed rounds in alternation. */
+const COLD_WARMUP_ROUNDS = 3;
+const COLD_ROUNDS = 7;
+
 /** Cold, warm and recurring rates of each contender, measured side by side. */
 export async function speedPairs(workload: SpeedWorkload, contenders: readonly Contender[], minSeconds: number): Promise<SpeedPair[]> {
-  const cold = await coldRates(workload.cases, contenders, 5);
+  const cold = await coldRates(workload.cases, contenders, COLD_WARMUP_ROUNDS, COLD_ROUNDS);
   const warm = await steadyRates(workload.families, contenders, minSeconds);
   const recurring = await steadyRates(workload.cases, contenders, minSeconds);
   return contenders.map((_, i) => ({ cold: cold[i]!, warm: warm[i]!, recurring: recurring[i]! }));
