@@ -11,7 +11,7 @@
  */
 import { compileActionPattern, matchesAction, type ActionPattern, type RequestAction } from './action.js';
 import { compileCondition, conditionVariableKeys, type CompiledCondition } from './conditions/condition.js';
-import { compileResourcePattern, resourceVariableKeys, type ResourcePattern } from './resource.js';
+import { compileResourcePattern, hasVariables, resourceVariableKeys, type ResourcePattern } from './resource.js';
 import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
 import { validatePolicy } from './validate/index.js';
 
@@ -28,6 +28,13 @@ export interface CompiledStatement {
   compiledResource: CompiledResource | undefined;
   compiledConditions: readonly CompiledCondition[] | undefined;
   /**
+   * Memo of the last request resource matched against a Resource element without variables, and the
+   * answer (which depends on nothing else): the actions of a case family share one resource, so each
+   * statement matches it once per family, not once per action.
+   */
+  lastResource: string | undefined;
+  lastResourceHolds: boolean;
+  /**
    * Memo of this statement's `MatchedStatement` per input list and policy index, created by evaluate the
    * first time the statement applies (most statements never do, and cold compiles should stay small).
    */
@@ -37,6 +44,8 @@ export interface CompiledStatement {
 export interface CompiledResource {
   readonly negated: boolean;
   readonly patterns: readonly ResourcePattern[];
+  /** Some pattern has variables: the answer also depends on the request context. */
+  readonly variables: boolean;
 }
 
 export interface CompiledPolicy {
@@ -113,16 +122,19 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
     action: { negated: statement.action.negated, patterns: statement.action.patterns.map(compileActionPattern) },
     compiledResource: undefined,
     compiledConditions: undefined,
+    lastResource: undefined,
+    lastResourceHolds: false,
     matchedAs: undefined,
   };
 }
 
 /** The statement's Resource/NotResource element, compiled on first use. */
 export function resourceOf(s: CompiledStatement): CompiledResource {
-  return (s.compiledResource ??= {
-    negated: s.statement.resource.negated,
-    patterns: s.statement.resource.patterns.map((p) => compileResourcePattern(p, s.variables)),
-  });
+  if (s.compiledResource === undefined) {
+    const patterns = s.statement.resource.patterns.map((p) => compileResourcePattern(p, s.variables));
+    s.compiledResource = { negated: s.statement.resource.negated, patterns, variables: patterns.some(hasVariables) };
+  }
+  return s.compiledResource;
 }
 
 /** The statement's conditions, compiled on first use. */

@@ -219,3 +219,33 @@ describe('evaluate: compiled policies are cached by document identity', () => {
     expect(decision(evaluate({ policies: [doc, doc], request: request('sagemaker:DescribeModel') }))).toBe('allowed');
   });
 });
+
+describe('evaluate: documents reused across requests', () => {
+  const ask = (policy: object, resource: string, context: Case['request']['context'] = []) =>
+    evaluate({ policies: [policy], request: { action: 'sagemaker:DescribeModel', resource, context } });
+  const decisionOf = (v: Verdict) => ('decision' in v ? v.decision : v.error.code);
+  const modelA = 'arn:aws:sagemaker:us-east-1:123456789012:model/a';
+  const modelB = 'arn:aws:sagemaker:us-east-1:123456789012:model/b';
+
+  it('answers each resource on its own when one statement is asked about several in turn', () => {
+    const policy = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'sagemaker:Describe*', Resource: modelA } };
+    const answers = [modelA, modelA, modelB, modelA, modelB, modelB].map((r) => decisionOf(ask(policy, r)));
+    expect(answers).toEqual(['allowed', 'allowed', 'implicitDeny', 'allowed', 'implicitDeny', 'implicitDeny']);
+  });
+
+  it('resolves a resource variable for every request, even when the resource is the same', () => {
+    const policy = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'sagemaker:*', Resource: 'arn:aws:sagemaker:us-east-1:123456789012:model/${aws:username}' } };
+    const as = (user: string) => [{ key: 'aws:username', type: 'string' as const, values: [user] }];
+    const answers = ['a', 'b', 'a', 'b'].map((user) => decisionOf(ask(policy, modelA, as(user))));
+    expect(answers).toEqual(['allowed', 'implicitDeny', 'allowed', 'implicitDeny']);
+  });
+
+  it('reports missing context keys on first read, the same on every read and in JSON', () => {
+    const policy = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'sagemaker:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'ml' } } } };
+    const verdict = ask(policy, modelA);
+    if (!('decision' in verdict)) throw new Error('expected a decision');
+    expect(verdict.missingContextKeys).toEqual(['aws:PrincipalTag/team']);
+    expect(verdict.missingContextKeys).toBe(verdict.missingContextKeys);
+    expect(JSON.parse(JSON.stringify(verdict)).missingContextKeys).toEqual(['aws:PrincipalTag/team']);
+  });
+});

@@ -40,31 +40,41 @@ function evaluateChecked(c: unknown): Verdict {
   if (!Array.isArray(boundaries)) return boundaries;
   const request = prepareRequest(checked.value);
   const { decision, matchedStatements } = decide(identity, boundaries, request);
-  const missingContextKeys = missingKeys(identity, boundaries, request);
-  return new OracleVerdict(decision, matchedStatements, missingContextKeys, () => traceOf(identity, boundaries, request));
+  return new OracleVerdict(decision, matchedStatements, identity, boundaries, request);
 }
 
 /**
- * A decision verdict whose `trace` is computed on first read: the decision does not need it and
- * differential runs compare decisions only. `toJSON` includes the trace, so JSON output (reports,
- * the `cmd:` protocol) always carries it. (An own accessor property per verdict would cost more than
- * the whole evaluation.)
+ * A decision verdict whose `missingContextKeys` and `trace` are computed on first read: the decision
+ * needs neither, and differential runs compare decisions only. `toJSON` includes both, so JSON output
+ * (reports, the `cmd:` protocol) always carries them. (Own accessor properties per verdict would cost
+ * more than the whole evaluation; these are getters on the class.)
  */
 class OracleVerdict implements DecisionVerdict {
+  #missing: string[] | undefined;
   #trace: TraceStep[] | undefined;
-  readonly #build: () => TraceStep[];
+  readonly #identity: readonly CompiledPolicy[];
+  readonly #boundaries: readonly CompiledPolicy[];
+  readonly #request: PreparedRequest;
 
   constructor(
     readonly decision: Decision,
     readonly matchedStatements: readonly MatchedStatement[],
-    readonly missingContextKeys: readonly string[],
-    build: () => TraceStep[],
+    identity: readonly CompiledPolicy[],
+    boundaries: readonly CompiledPolicy[],
+    request: PreparedRequest,
   ) {
-    this.#build = build;
+    this.#identity = identity;
+    this.#boundaries = boundaries;
+    this.#request = request;
+  }
+
+  get missingContextKeys(): readonly string[] {
+    this.#missing ??= missingKeys(this.#identity, this.#boundaries, this.#request);
+    return this.#missing;
   }
 
   get trace(): readonly TraceStep[] {
-    this.#trace ??= this.#build();
+    this.#trace ??= traceOf(this.#identity, this.#boundaries, this.#request);
     return this.#trace;
   }
 

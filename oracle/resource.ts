@@ -66,6 +66,9 @@ function buildResourcePattern(source: string, variables: boolean): ResourcePatte
   return { source, head, headText, template };
 }
 
+/** Whether the entry has variables (so what it matches depends on the request context). */
+export const hasVariables = (p: ResourcePattern): boolean => 'template' in p;
+
 /** The variable keys a Resource entry references (none unless its resource part has variables). */
 export const resourceVariableKeys = (p: ResourcePattern): string[] => ('template' in p ? templateKeys(p.template) : []);
 

@@ -63,9 +63,21 @@ export function statementApplies(s: CompiledStatement, request: PreparedRequest,
  * and every condition, stopping at the first that fails.
  */
 export function appliesBeyondAction(s: CompiledStatement, request: PreparedRequest): boolean {
-  if (!matchesResource(resourceOf(s), request.resourceArn, request.lookup)) return false;
+  if (!resourceHolds(s, request)) return false;
   for (const c of conditionsOf(s)) if (!conditionHolds(c, request.context)[0]) return false;
   return true;
+}
+
+/** The Resource/NotResource element's answer, remembered for the last resource when it has no variables. */
+function resourceHolds(s: CompiledStatement, request: PreparedRequest): boolean {
+  if (s.lastResource === request.resource) return s.lastResourceHolds;
+  const element = resourceOf(s);
+  const holds = matchesResource(element, request.resourceArn, request.lookup);
+  if (!element.variables) {
+    s.lastResource = request.resource;
+    s.lastResourceHolds = holds;
+  }
+  return holds;
 }
 
 function actionReason(s: CompiledStatement, request: PreparedRequest): string {
