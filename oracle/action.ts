@@ -24,26 +24,28 @@ export interface RequestAction {
 }
 
 /**
- * Compiles one Action/NotAction entry (memoised: generated policies repeat the same actions).
+ * Compiles one Action/NotAction entry.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
 export function compileActionPattern(source: string): ActionPattern {
-  let pattern = compiled.get(source);
-  if (pattern === undefined) {
-    pattern = buildActionPattern(source);
+  // The globs are memoised by the lower-cased text: policies write the same few hundred actions in
+  // every letter case (generated ones on purpose), and the lower-cased forms repeat.
+  const lower = source.toLowerCase();
+  let globs = compiled.get(lower);
+  if (globs === undefined) {
+    globs = buildGlobs(lower);
     if (compiled.size >= 10_000) compiled.clear();
-    compiled.set(source, pattern);
+    compiled.set(lower, globs);
   }
-  return pattern;
+  return { source, service: globs.service, name: globs.name };
 }
 
-const compiled = new Map<string, ActionPattern>();
+const compiled = new Map<string, Omit<ActionPattern, 'source'>>();
 
-function buildActionPattern(source: string): ActionPattern {
-  const lower = source.toLowerCase();
+function buildGlobs(lower: string): Omit<ActionPattern, 'source'> {
   const colon = lower.indexOf(':');
-  if (colon < 0) return { source, service: undefined, name: compileGlob(lower) };
-  return { source, service: compileGlob(lower.slice(0, colon)), name: compileGlob(lower.slice(colon + 1)) };
+  if (colon < 0) return { service: undefined, name: compileGlob(lower) };
+  return { service: compileGlob(lower.slice(0, colon)), name: compileGlob(lower.slice(colon + 1)) };
 }
 
 /**

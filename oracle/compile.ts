@@ -51,10 +51,12 @@ export interface CompiledResource {
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly statements: readonly CompiledStatement[];
-  /** Context keys referenced by conditions and variables, as first written, deduplicated ignoring case. */
-  readonly keys: readonly string[];
-  /** The same keys lower-cased, to look them up in the request context. */
-  readonly keysLower: readonly string[];
+  /**
+   * Context keys referenced by conditions and variables, first spelling kept, deduplicated ignoring
+   * case, with their lower-cased forms; read with `keysOf` (computed on first need: only
+   * MissingContextValues uses them, and a verdict computes those on first read).
+   */
+  referenced: { readonly keys: readonly string[]; readonly keysLower: readonly string[] } | undefined;
   /**
    * Memo: request action (lower-cased) → the statements whose Action/NotAction covers it, in order.
    * Filled by `statementsForAction` from the policy's second request on: a policy reused across
@@ -101,18 +103,26 @@ export function compilePolicyDocument(doc: unknown): CompileResult {
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const variables = policy.version === '2012-10-17';
   const statements = policy.statements.map((statement) => compileStatement(statement, variables));
-  // Deduplicated ignoring case, first spelling kept; lower-cased once for both purposes.
-  const keys: string[] = [];
-  const keysLower: string[] = [];
-  const seen = new Set<string>();
-  for (const key of referencedKeys(policy.statements, variables)) {
-    const lower = key.toLowerCase();
-    if (seen.has(lower)) continue;
-    seen.add(lower);
-    keys.push(key);
-    keysLower.push(lower);
+  return { policy, statements, referenced: undefined, byAction: undefined, evaluated: false };
+}
+
+/** The policy's referenced context keys (see `CompiledPolicy.referenced`). */
+export function keysOf(compiled: CompiledPolicy): { readonly keys: readonly string[]; readonly keysLower: readonly string[] } {
+  if (compiled.referenced === undefined) {
+    // Deduplicated ignoring case, first spelling kept; lower-cased once for both purposes.
+    const keys: string[] = [];
+    const keysLower: string[] = [];
+    const seen = new Set<string>();
+    for (const key of referencedKeys(compiled.policy.statements, compiled.policy.version === '2012-10-17')) {
+      const lower = key.toLowerCase();
+      if (seen.has(lower)) continue;
+      seen.add(lower);
+      keys.push(key);
+      keysLower.push(lower);
+    }
+    compiled.referenced = { keys, keysLower };
   }
-  return { policy, statements, keys, keysLower, byAction: undefined, evaluated: false };
+  return compiled.referenced;
 }
 
 function compileStatement(statement: Statement, variables: boolean): CompiledStatement {

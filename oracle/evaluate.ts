@@ -11,7 +11,7 @@
  */
 import { requestAction } from './action.js';
 import { readArn } from './arn.js';
-import { compilePolicyDocument, dedupeIgnoringCase, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
+import { compilePolicyDocument, dedupeIgnoringCase, keysOf, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
 import { appliesBeyondAction, statementApplies, type PreparedRequest } from './statement.js';
 import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
@@ -173,17 +173,16 @@ function collectApplicable(
 
 /**
  * The statement in AWS `MatchedStatements` coordinates, built once per statement and place for a
- * policy that is evaluated again (`warm`); a policy evaluated once gets no memo.
+ * policy that is evaluated again (`warm`), and frozen, since every verdict then shares it; a policy
+ * evaluated once gets no memo, and its verdict its own object.
  */
 function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number, warm: boolean): MatchedStatement {
   const cache = warm ? (s.matchedAs ??= { identity: [], permissionsBoundary: [] })[policySet] : undefined;
   let matched = cache?.[policyIndex];
   if (matched === undefined) {
     const { index: statementIndex, sid, effect } = s.statement;
-    matched = Object.freeze(
-      sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect },
-    );
-    if (cache) cache[policyIndex] = matched;
+    matched = sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect };
+    if (cache) cache[policyIndex] = Object.freeze(matched);
   }
   return matched;
 }
@@ -203,7 +202,7 @@ function missingFrom(policies: readonly CompiledPolicy[], request: PreparedReque
   let sources = 0;
   for (const policy of policies) {
     const before = missing.length;
-    const { keys, keysLower } = policy;
+    const { keys, keysLower } = keysOf(policy);
     for (let i = 0; i < keysLower.length; i++) if (!request.context.has(keysLower[i]!)) missing.push(keys[i]!);
     if (missing.length > before) sources++;
   }
