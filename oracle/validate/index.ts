@@ -105,7 +105,7 @@ function readStatements(value: unknown, scope: StatementScope, errors: Errors): 
 /** Size and character rules of the policy text (DECISIONS.md: size-limit, characters); false when too large. */
 function checkText(doc: Record<string, unknown>, managed: boolean, errors: Errors): boolean {
   const limit = managed ? MANAGED_POLICY_MAX_CHARS : SIMULATOR_POLICY_MAX_CHARS;
-  const scan = scanText(doc, limit);
+  const scan = scanText(doc, limit, managed ? 'nonWhitespace' : 'length');
   if (scan.badCharacterPath !== undefined) {
     fail(errors, scan.badCharacterPath, 'document-characters', `Character ${scan.badCharacter} is not allowed: policies may use only TAB, LF, CR and U+0020-U+00FF`);
   }

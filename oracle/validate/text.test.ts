@@ -78,6 +78,68 @@ describe('policy size (DECISIONS.md: size-limit)', () => {
     expect(validatePolicy(doc, { sizeLimit: 'managed' }).ok).toBe(true);
   });
 
+  // The limit, held to JSON.stringify over every shape a valid document may take (escapes, unquoted
+  // numbers and booleans, one statement or a list, value lists).
+  const text = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+  const value = fc.oneof(text, fc.integer().map(String), fc.constantFrom('true', 'false'));
+  const condition = fc.dictionary(
+    fc.constantFrom('StringEquals', 'StringLike', 'ForAnyValue:StringNotEquals', 'StringEqualsIfExists'),
+    fc.dictionary(text.filter((k) => k.length > 0), fc.oneof(value, fc.array(value, { minLength: 1, maxLength: 3 })), { maxKeys: 3 }),
+    { maxKeys: 3 },
+  );
+  const unquoted = fc.record(
+    { NumericLessThan: fc.dictionary(fc.constantFrom('k:n', 'k:m'), fc.oneof(fc.integer(), fc.array(fc.integer(), { minLength: 1, maxLength: 2 }))), Bool: fc.dictionary(fc.constant('aws:SecureTransport'), fc.boolean()) },
+    { requiredKeys: [] },
+  );
+  const statement = fc.record(
+    {
+      Sid: fc.stringMatching(/^[0-9A-Za-z]{0,6}$/),
+      Effect: fc.constantFrom('Allow', 'Deny'),
+      Action: fc.oneof(fc.constant('sagemaker:*'), fc.array(fc.constantFrom('sagemaker:Create*', 's3:GetObject', '*'), { minLength: 1, maxLength: 3 })),
+      Resource: fc.oneof(fc.constant('*'), fc.array(text.map((t) => `arn:aws:s3:::${t}`), { minLength: 1, maxLength: 3 })),
+      Condition: fc.oneof(condition, unquoted),
+    },
+    { requiredKeys: ['Effect', 'Action', 'Resource'] },
+  );
+  const validDocument = fc.record(
+    { Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.oneof(statement, fc.array(statement, { minLength: 1, maxLength: 3 })) },
+    { requiredKeys: ['Statement'] },
+  );
+
+  it('measures valid documents exactly as JSON.stringify does: accepted at the limit, refused one over', () => {
+    fc.assert(
+      fc.property(validDocument, fc.integer({ min: -1, max: 1 }), (doc, offset) => {
+        // Sids must be unique; dropping repeats keeps the document valid.
+        const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+        const sids = new Set<string>();
+        for (const s of statements) if (s.Sid !== undefined && s.Sid !== '' && (sids.has(s.Sid) || !sids.add(s.Sid))) delete s.Sid;
+        expect(validatePolicy(doc).ok).toBe(true);
+        // `,"Id":"…"` after the existing members is 8 characters plus the filler.
+        const filler = SIMULATOR_POLICY_MAX_CHARS - compactLength(doc) - 8 + offset;
+        const sized = { ...doc, Id: 'x'.repeat(filler) };
+        expect(compactLength(sized)).toBe(SIMULATOR_POLICY_MAX_CHARS + offset);
+        const r = validatePolicy(sized);
+        expect(r.ok ? [] : r.errors.map((e) => e.rule)).toEqual(offset > 0 ? ['document-size'] : []);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts the whole document against the managed limit when whitespace comes first', () => {
+    // 3,000 spaces, then two ARNs: the text passes 6,144 characters within the first ARN, while the
+    // non-whitespace count passes it only with the second.
+    const doc = {
+      Statement: {
+        Effect: 'Allow',
+        Action: '*',
+        Condition: { StringLike: { 'k:k': ' '.repeat(3000) } },
+        Resource: [`arn:aws:s3:::${'a'.repeat(4000)}`, `arn:aws:s3:::${'b'.repeat(3000)}`],
+      },
+    };
+    const r = validatePolicy(doc, { sizeLimit: 'managed' });
+    expect(r.ok ? [] : r.errors.map((e) => e.rule)).toEqual(['document-size']);
+  });
+
   it('rejects a huge string quickly without reading it', () => {
     const r = validatePolicy(policy(`arn:aws:s3:::${'x'.repeat(5_000_000)}`));
     expect(r.ok ? [] : r.errors.map((e) => e.rule)).toEqual(['document-size']);

@@ -22,12 +22,17 @@ export interface TextScan {
 
 interface Walk extends TextScan {
   readonly limit: number;
+  /** The limited measure is `nonWhitespace` (the managed-policy limit), not `length`. */
+  readonly managed: boolean;
   badCode: number;
 }
 
-/** Measures `doc` as compact JSON and finds characters AWS refuses; stops counting once past `limit`. */
-export function scanText(doc: unknown, limit: number): TextScan {
-  const w: Walk = { length: 0, nonWhitespace: 0, limit, badCode: -1 };
+/**
+ * Measures `doc` as compact JSON and finds characters AWS refuses; stops counting once the measure that
+ * is limited (`length`, or `nonWhitespace` for the managed-policy limit) is past `limit`.
+ */
+export function scanText(doc: unknown, limit: number, measure: 'length' | 'nonWhitespace' = 'length'): TextScan {
+  const w: Walk = { length: 0, nonWhitespace: 0, limit, managed: measure === 'nonWhitespace', badCode: -1 };
   walk(w, doc, 0);
   const scan: TextScan = { length: w.length, nonWhitespace: w.nonWhitespace };
   if (w.badCode >= 0) {
@@ -39,20 +44,23 @@ export function scanText(doc: unknown, limit: number): TextScan {
   return scan;
 }
 
+/** Whether the walk may stop: the limited measure is past the limit. */
+const spent = (w: Walk): boolean => (w.managed ? w.nonWhitespace : w.length) > w.limit;
+
 function walk(w: Walk, v: unknown, depth: number): void {
-  if (w.length > w.limit || depth > MAX_DEPTH) return;
+  if (spent(w) || depth > MAX_DEPTH) return;
   if (typeof v === 'string') return str(w, v);
   if (typeof v === 'number') return add(w, Number.isFinite(v) ? String(v).length : 4);
   if (typeof v === 'boolean') return add(w, v ? 4 : 5);
   if (v === null || typeof v !== 'object') return add(w, 4);
   if (Array.isArray(v)) {
     add(w, v.length === 0 ? 2 : v.length + 1); // brackets and commas
-    for (let i = 0; i < v.length && w.length <= w.limit; i++) walk(w, v[i], depth + 1);
+    for (let i = 0; i < v.length && !spent(w); i++) walk(w, v[i], depth + 1);
     return;
   }
   const keys = Object.keys(v);
   add(w, keys.length === 0 ? 2 : 2 * keys.length + 1); // braces, colons, commas
-  for (let i = 0; i < keys.length && w.length <= w.limit; i++) {
+  for (let i = 0; i < keys.length && !spent(w); i++) {
     const k = keys[i] as string;
     str(w, k);
     walk(w, (v as Record<string, unknown>)[k], depth + 1);
@@ -69,8 +77,9 @@ const SPECIAL = /[^\x21\x23-\x5b\x5d-\xff]/;
 
 function str(w: Walk, s: string): void {
   const n = s.length;
-  // Over the budget already: no need to read it character by character.
-  if (n > w.limit) return add(w, n + 2);
+  // Over the length budget whatever it holds: no need to read it character by character (but a long
+  // run of spaces counts for nothing against the managed limit, so there every string is read).
+  if (n > w.limit && !w.managed) return add(w, n + 2);
   // Most strings (names, ARNs) hold only characters JSON writes as themselves and that count everywhere:
   // one native scan settles them (the loop below handles spaces, quotes, escapes and wide characters).
   if (!SPECIAL.test(s)) return add(w, n + 2);
