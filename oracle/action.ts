@@ -93,3 +93,94 @@ export function matchesAction(
   }
   return element.negated ? !listed : listed;
 }
+
+/** Entries longer than this take the compiled path (the shortcut below backtracks, O(length²)). */
+const WRITTEN_MAX = 256;
+
+/**
+ * Whether one Action/NotAction entry, as written, covers the request action, read in place without
+ * compiling it: a document evaluated once (most of a cold run) is never asked again, so compiling its
+ * patterns is wasted work. Same rules as `actionPatternMatches` on the compiled entry (ASCII letters
+ * fold to lower case; `*` any run, `?` one code unit, within the action name). `undefined` for an
+ * entry this shortcut does not read: over WRITTEN_MAX characters, or holding a non-ASCII character
+ * (whose case folding the compiled path leaves to `toLowerCase`).
+ */
+export function writtenActionMatches(source: string, action: RequestAction): boolean | undefined {
+  if (source.length > WRITTEN_MAX) return undefined;
+  const colon = source.indexOf(':');
+  // Without a colon the entry is `*` (validation allows nothing else): matched against the whole action.
+  if (colon < 0) return foldedGlobMatches(source, 0, action.full);
+  const service = action.service;
+  if (colon !== service.length) return allAscii(source) ? false : undefined;
+  for (let i = 0; i < colon; i++) {
+    const c = lowerAscii(source.charCodeAt(i));
+    if (c < 0 || c === 42 || c === 63) return undefined;
+    if (c !== service.charCodeAt(i)) return allAscii(source) ? false : undefined;
+  }
+  return foldedGlobMatches(source, colon + 1, action.name);
+}
+
+/** The lower-case code of an ASCII character, or -1 for any other. */
+function lowerAscii(c: number): number {
+  if (c > 0x7f) return -1;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function allAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * `pattern` from `start`, ASCII-folded, against `text` in full: the classic wildcard walk that, on a
+ * mismatch, lets the last `*` take one more character. `undefined` on a non-ASCII pattern character.
+ */
+function foldedGlobMatches(pattern: string, start: number, text: string): boolean | undefined {
+  const pn = pattern.length;
+  const tn = text.length;
+  let p = start;
+  let t = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < tn) {
+    if (p < pn) {
+      const c = lowerAscii(pattern.charCodeAt(p));
+      if (c < 0) return undefined;
+      if (c === 42 /* * */) {
+        star = p++;
+        mark = t;
+        continue;
+      }
+      if (c === 63 /* ? */ || c === text.charCodeAt(t)) {
+        p++;
+        t++;
+        continue;
+      }
+    }
+    if (star < 0) return allAscii(pattern) ? false : undefined;
+    p = star + 1;
+    t = ++mark;
+  }
+  for (; p < pn; p++) {
+    const c = lowerAscii(pattern.charCodeAt(p));
+    if (c < 0) return undefined;
+    if (c !== 42) return allAscii(pattern) ? false : undefined;
+  }
+  return true;
+}
+
+/**
+ * Action/NotAction as written (see `writtenActionMatches`), compiling only the entries the shortcut
+ * does not read.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
+export function matchesWrittenAction(element: { readonly negated: boolean; readonly patterns: readonly string[] }, action: RequestAction): boolean {
+  let listed = false;
+  for (const source of element.patterns) {
+    if (writtenActionMatches(source, action) ?? actionPatternMatches(compileActionPattern(source), action)) {
+      listed = true;
+      break;
+    }
+  }
+  return element.negated ? !listed : listed;
+}

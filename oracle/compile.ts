@@ -9,7 +9,7 @@
  * evaluating it again may return the answer for an earlier content (the one it had at its second
  * evaluation, when its compiled form was kept) — pass a copy (structuredClone) instead.
  */
-import { compileActionPattern, matchesAction, type ActionPattern, type RequestAction } from './action.js';
+import { compileActionPattern, matchesAction, matchesWrittenAction, type ActionPattern, type RequestAction } from './action.js';
 import { compileCondition, conditionVariableKeys, type CompiledCondition } from './conditions/condition.js';
 import { compileResourcePattern, hasVariables, resourceVariableKeys, type ResourcePattern } from './resource.js';
 import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
@@ -19,12 +19,13 @@ export interface CompiledStatement {
   readonly statement: Statement;
   /** The policy is Version 2012-10-17: `${...}` in resources and condition values are variables. */
   readonly variables: boolean;
-  readonly action: { readonly negated: boolean; readonly patterns: readonly ActionPattern[] };
   /**
-   * Resource and conditions are compiled on first need (`resourceOf`, `conditionsOf`): a statement
-   * whose Action does not cover the request never needs its conditions, and in a run of fresh
-   * documents most statements are asked once.
+   * Action, resource and conditions are compiled on first need (`actionOf`, `resourceOf`,
+   * `conditionsOf`): a policy's first request reads its Action entries as written
+   * (`statementsForAction`), a statement whose Action does not cover the request never needs its
+   * conditions, and in a run of fresh documents most statements are asked once.
    */
+  compiledAction: CompiledAction | undefined;
   compiledResource: CompiledResource | undefined;
   compiledConditions: readonly CompiledCondition[] | undefined;
   /**
@@ -39,6 +40,11 @@ export interface CompiledStatement {
    * first time the statement applies (most statements never do, and cold compiles should stay small).
    */
   matchedAs: Record<PolicySet, MatchedStatement[]> | undefined;
+}
+
+export interface CompiledAction {
+  readonly negated: boolean;
+  readonly patterns: readonly ActionPattern[];
 }
 
 export interface CompiledResource {
@@ -129,13 +135,18 @@ function compileStatement(statement: Statement, variables: boolean): CompiledSta
   return {
     statement,
     variables,
-    action: { negated: statement.action.negated, patterns: statement.action.patterns.map(compileActionPattern) },
+    compiledAction: undefined,
     compiledResource: undefined,
     compiledConditions: undefined,
     lastResource: undefined,
     lastResourceHolds: false,
     matchedAs: undefined,
   };
+}
+
+/** The statement's Action/NotAction element, compiled on first use. */
+export function actionOf(s: CompiledStatement): CompiledAction {
+  return (s.compiledAction ??= { negated: s.statement.action.negated, patterns: s.statement.action.patterns.map(compileActionPattern) });
 }
 
 /** The statement's Resource/NotResource element, compiled on first use. */
@@ -193,13 +204,14 @@ const ACTIONS_PER_POLICY = 2048;
  */
 export function statementsForAction(policy: CompiledPolicy, action: RequestAction): readonly CompiledStatement[] {
   if (!policy.evaluated) {
+    // Most documents are asked once: their entries are read as written, not compiled.
     policy.evaluated = true;
-    return policy.statements.filter((s) => matchesAction(s.action, action));
+    return policy.statements.filter((s) => matchesWrittenAction(s.statement.action, action));
   }
   const memo = (policy.byAction ??= new Map());
   let statements = memo.get(action.full);
   if (statements === undefined) {
-    statements = policy.statements.filter((s) => matchesAction(s.action, action));
+    statements = policy.statements.filter((s) => matchesAction(actionOf(s), action));
     if (memo.size >= ACTIONS_PER_POLICY) memo.clear();
     memo.set(action.full, statements);
   }

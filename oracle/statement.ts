@@ -6,7 +6,7 @@
  */
 import { actionPatternMatches, matchesAction, type RequestAction } from './action.js';
 import type { SplitArn } from './arn.js';
-import { conditionsOf, resourceOf, type CompiledStatement } from './compile.js';
+import { actionOf, conditionsOf, resourceOf, type CompiledStatement } from './compile.js';
 import { conditionHolds } from './conditions/condition.js';
 import type { RequestContext } from './context.js';
 import { matchesResource, resourcePatternMatches } from './resource.js';
@@ -35,13 +35,13 @@ export interface StatementPlace {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
  */
 export function statementApplies(s: CompiledStatement, request: PreparedRequest, place?: StatementPlace, trace?: TraceStep[]): boolean {
-  if (!trace || !place) return matchesAction(s.action, request.action) && appliesBeyondAction(s, request);
+  if (!trace || !place) return matchesAction(actionOf(s), request.action) && appliesBeyondAction(s, request);
   const step = (element: string, holds: boolean, reason: string, detail?: string): boolean => {
     const base = { ...place, statementIndex: s.statement.index, element, holds, reason };
     trace.push(detail === undefined ? base : { ...base, detail });
     return holds;
   };
-  const actionHolds = step(s.statement.action.negated ? 'NotAction' : 'Action', matchesAction(s.action, request.action), actionReason(s, request));
+  const actionHolds = step(s.statement.action.negated ? 'NotAction' : 'Action', matchesAction(actionOf(s), request.action), actionReason(s, request));
   const resourceHolds = step(
     s.statement.resource.negated ? 'NotResource' : 'Resource',
     matchesResource(resourceOf(s), request.resourceArn, request.lookup),
@@ -81,9 +81,9 @@ function resourceHolds(s: CompiledStatement, request: PreparedRequest): boolean 
 }
 
 function actionReason(s: CompiledStatement, request: PreparedRequest): string {
-  const hit = s.action.patterns.find((p) => actionPatternMatches(p, request.action));
+  const hit = actionOf(s).patterns.find((p) => actionPatternMatches(p, request.action));
   const listed = hit ? `${request.actionName} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.actionName}`;
-  return s.action.negated ? `${listed} (NotAction: ${hit ? 'excluded' : 'included'})` : listed;
+  return s.statement.action.negated ? `${listed} (NotAction: ${hit ? 'excluded' : 'included'})` : listed;
 }
 
 function resourceReason(s: CompiledStatement, request: PreparedRequest): string {
