@@ -76,13 +76,14 @@ export interface CompiledPolicy {
 
 export type CompileResult = { readonly ok: true; readonly compiled: CompiledPolicy } | { readonly ok: false; readonly error: PolicyError };
 
-const cache = new WeakMap<object, CompileResult>();
 /**
- * Documents evaluated once. A compiled policy is kept only for a document seen before: keeping the
- * compiled form of every document (most are seen once in a run of fresh cases) made the garbage
- * collector copy it along with the document, a third of the cost of a cold evaluation.
+ * Per document object: its compile result, or SEEN_ONCE. A compiled policy is kept only for a
+ * document seen before: keeping the compiled form of every document (most are seen once in a run of
+ * fresh cases) made the garbage collector copy it along with the document, a third of the cost of a
+ * cold evaluation.
  */
-const seenOnce = new WeakSet<object>();
+const cache = new WeakMap<object, CompileResult | typeof SEEN_ONCE>();
+const SEEN_ONCE = Symbol('seen once');
 
 /**
  * Validates and compiles a document, reusing the previous result for the same document object.
@@ -90,18 +91,13 @@ const seenOnce = new WeakSet<object>();
  */
 export function compilePolicyDocument(doc: unknown): CompileResult {
   const cacheable = typeof doc === 'object' && doc !== null;
-  if (cacheable) {
-    const hit = cache.get(doc);
-    if (hit) return hit;
-  }
+  const known = cacheable ? cache.get(doc) : undefined;
+  if (known !== undefined && known !== SEEN_ONCE) return known;
   const validation = validatePolicy(doc);
   const result: CompileResult = validation.ok
     ? { ok: true, compiled: compilePolicy(validation.policy) }
     : { ok: false, error: validation.errors[0] ?? { path: '', rule: 'invalid', message: 'The policy is invalid' } };
-  if (cacheable) {
-    if (seenOnce.has(doc)) cache.set(doc, result);
-    else seenOnce.add(doc);
-  }
+  if (cacheable) cache.set(doc, known === SEEN_ONCE ? result : SEEN_ONCE);
   return result;
 }
 
