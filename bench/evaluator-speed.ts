@@ -41,22 +41,38 @@ export interface Contender {
  * collection (with --expose-gc, as `npm run bench` runs) before the clock keeps collecting those
  * copies out of the round as well. The first `warmup` rounds are not timed: "cold" is about documents
  * never seen, not about code the JIT has not compiled yet (the oracle's first rounds run 2-5 times
- * slower while V8 optimizes it). Then the best timed round of each, to keep outside noise out.
+ * slower while V8 optimizes it). A faster contender evaluates the workload several times over per
+ * round (fresh copies each time), so that every round lasts about as long as the slowest
+ * contender's: on a machine whose speed drifts by the second, the best of short rounds would be
+ * luckier than the best of long ones. Then the best timed round of each, to keep outside noise out.
  */
 async function coldRates(cases: readonly Case[], contenders: readonly Contender[], warmup: number, rounds: number): Promise<Rate[]> {
+  const lasted = contenders.map(() => 0);
+  for (let i = 0; i < contenders.length; i++) {
+    for (let round = 0; round < warmup; round++) {
+      const copies = freshCopies(cases);
+      const start = now();
+      await contenders[i]!.evaluateAll(copies);
+      lasted[i] = now() - start;
+    }
+  }
+  const longest = Math.max(...lasted);
+  const repeats = lasted.map((seconds) => Math.min(MAX_REPEATS, Math.max(1, Math.round(longest / Math.max(seconds, 1e-6)))));
   const best = contenders.map(() => Infinity);
-  for (const c of contenders) for (let round = 0; round < warmup; round++) await c.evaluateAll(freshCopies(cases));
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
-      const copies = freshCopies(cases);
+      const copies = Array.from({ length: repeats[i]! }, () => freshCopies(cases)).flat();
       collectGarbage();
       const start = now();
       await contenders[i]!.evaluateAll(copies);
-      best[i] = Math.min(best[i]!, now() - start);
+      best[i] = Math.min(best[i]!, (now() - start) / repeats[i]!);
     }
   }
   return best.map((seconds) => rate(cases.length, seconds));
 }
+
+/** Most copies of the workload one cold round evaluates (memory: each copy is a few MiB). */
+const MAX_REPEATS = 40;
 
 /**
  * Steady rates: after one untimed pass each, the contenders take turns, each turn at least `turn`
