@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArn } from './arn.js';
-import { compileResourcePattern, matchesResource, resourceVariableKeys } from './resource.js';
+import { compileResourcePattern, matchesResource, matchesWrittenResource, resourceVariableKeys } from './resource.js';
 
 const noContext = (): undefined => undefined;
 const contextOf = (values: Record<string, string[]>) => (key: string) => values[key];
@@ -100,5 +101,35 @@ describe('policy variables in Resource', () => {
     expect(covers(head, 'arn:aws:iam::111122223333:user/x', true, lookup)).toBe(false);
     expect(resourceVariableKeys(compileResourcePattern(head, true))).toEqual([]);
     expect(resourceVariableKeys(compileResourcePattern(pattern, true))).toEqual(['aws:username']);
+  });
+});
+
+describe('matchesWrittenResource (elements answered without compiling)', () => {
+  const part = fc.constantFrom('a', 'b', 'A', 'a:b', 'a/b', '', '*', '?', '${aws:username}', 'a*', '*b');
+  const arn = fc.tuple(fc.constantFrom('aws', '*'), fc.constantFrom('s3', 'sagemaker'), fc.constantFrom('', 'us-east-1'), fc.array(part, { minLength: 1, maxLength: 3 }))
+    .map(([partition, service, region, rest]) => `arn:${partition}:${service}:${region}::${rest.join('')}`);
+  const entry = fc.oneof(fc.constant('*'), arn);
+  const resource = fc.oneof(fc.constant('*'), arn.filter((r) => !/[*?$]/.test(r)), entry);
+
+  it('answers as the compiled element does, or leaves the element to it', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 3 }), resource, fc.boolean(), (patterns, requested, negated) => {
+        const lookup = (key: string) => (key === 'aws:username' ? ['a'] : undefined);
+        const compiled = matchesResource({ negated, patterns: patterns.map((p) => compileResourcePattern(p, true)) }, readArn(requested), lookup);
+        const written = matchesWrittenResource({ negated, patterns }, requested);
+        if (written !== undefined) expect(written).toBe(compiled);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('answers * and plain ARNs itself, and leaves wildcards and variables to the compiled path', () => {
+    const model = 'arn:aws:sagemaker:us-east-1:123456789012:model/a';
+    expect(matchesWrittenResource({ negated: false, patterns: ['*'] }, model)).toBe(true);
+    expect(matchesWrittenResource({ negated: false, patterns: [model] }, model)).toBe(true);
+    expect(matchesWrittenResource({ negated: true, patterns: [model] }, model)).toBe(false);
+    expect(matchesWrittenResource({ negated: false, patterns: [`${model}x`] }, model)).toBe(false);
+    expect(matchesWrittenResource({ negated: false, patterns: ['arn:aws:sagemaker:*:*:model/a'] }, model)).toBeUndefined();
+    expect(matchesWrittenResource({ negated: false, patterns: ['arn:aws:sagemaker:us-east-1:123456789012:model/${aws:username}'] }, model)).toBeUndefined();
   });
 });

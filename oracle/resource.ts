@@ -146,3 +146,25 @@ export function matchesResource(
   }
   return element.negated ? !listed : listed;
 }
+
+/**
+ * Resource/NotResource as written, when every entry is `*` or an ARN without `*`, `?` or `$` (most
+ * entries): `*` covers every resource and such an ARN only itself (segment-wise matching of two
+ * wildcard-free ARNs is string equality), so nothing needs compiling. `undefined` for any other
+ * element, which takes the compiled path.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+ */
+export function matchesWrittenResource(element: { readonly negated: boolean; readonly patterns: readonly string[] }, resource: string): boolean | undefined {
+  let listed = false;
+  for (const source of element.patterns) {
+    if (source !== '*' && PATTERN_CHAR.test(source)) return undefined;
+    if (source === '*' || source === resource) {
+      listed = true;
+      break;
+    }
+  }
+  return element.negated ? !listed : listed;
+}
+
+/** What makes an entry more than a plain ARN: a wildcard or (in 2012-10-17 policies) a variable. */
+const PATTERN_CHAR = /[*?$]/;

@@ -9,7 +9,7 @@ import type { SplitArn } from './arn.js';
 import { actionOf, conditionsOf, resourceOf, type CompiledStatement } from './compile.js';
 import { conditionHolds } from './conditions/condition.js';
 import type { RequestContext } from './context.js';
-import { matchesResource, resourcePatternMatches } from './resource.js';
+import { matchesResource, matchesWrittenResource, resourcePatternMatches } from './resource.js';
 import type { PolicySet, TraceStep } from './types.js';
 import type { ContextLookup } from './variables.js';
 
@@ -68,12 +68,15 @@ export function appliesBeyondAction(s: CompiledStatement, request: PreparedReque
   return true;
 }
 
-/** The Resource/NotResource element's answer, remembered for the last resource when it has no variables. */
+/**
+ * The Resource/NotResource element's answer, remembered for the last resource when it has no
+ * variables. Elements of `*` and plain ARNs are answered as written, without compiling them.
+ */
 function resourceHolds(s: CompiledStatement, request: PreparedRequest): boolean {
   if (s.lastResource === request.resource) return s.lastResourceHolds;
-  const element = resourceOf(s);
-  const holds = matchesResource(element, request.resourceArn, request.lookup);
-  if (!element.variables) {
+  const written = matchesWrittenResource(s.statement.resource, request.resource);
+  const holds = written ?? matchesResource(resourceOf(s), request.resourceArn, request.lookup);
+  if (written !== undefined || !resourceOf(s).variables) {
     s.lastResource = request.resource;
     s.lastResourceHolds = holds;
   }
