@@ -10,7 +10,6 @@
  * Statement order, policy order and Sid do not matter.
  */
 import { requestAction } from './action.js';
-import { readArn } from './arn.js';
 import { compilePolicyDocument, dedupeIgnoringCase, keysOf, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
 import { appliesBeyondAction, statementApplies, type PreparedRequest } from './statement.js';
@@ -116,7 +115,7 @@ function prepareRequest(c: CheckedCase): PreparedRequest {
     actionName: c.action,
     action: requestAction(c.action),
     resource: c.resource,
-    resourceArn: readArn(c.resource),
+    splitResource: undefined,
     context,
     lookup: (key) => context.get(key),
   };

@@ -5,7 +5,7 @@
  * (operators AND, keys AND — each compiled condition is one operator/key pair, so "every condition").
  */
 import { actionPatternMatches, matchesAction, type RequestAction } from './action.js';
-import type { SplitArn } from './arn.js';
+import { readArn, type SplitArn } from './arn.js';
 import { actionOf, conditionsOf, resourceOf, type CompiledStatement } from './compile.js';
 import { conditionHolds } from './conditions/condition.js';
 import type { RequestContext } from './context.js';
@@ -13,14 +13,23 @@ import { matchesResource, matchesWrittenResource, resourcePatternMatches } from 
 import type { PolicySet, TraceStep } from './types.js';
 import type { ContextLookup } from './variables.js';
 
-/** A request read once: action split and lower-cased, resource split into ARN segments, context indexed. */
+/**
+ * A request read once: action split and lower-cased, context indexed, and the resource split into ARN
+ * segments on first need (`resourceArnOf`: elements of `*` and plain ARNs, and remembered answers, need
+ * no split).
+ */
 export interface PreparedRequest {
   readonly actionName: string;
   readonly action: RequestAction;
   readonly resource: string;
-  readonly resourceArn: SplitArn;
+  splitResource: SplitArn | undefined;
   readonly context: RequestContext;
   readonly lookup: ContextLookup;
+}
+
+/** The request resource split into ARN segments, once per request. */
+export function resourceArnOf(request: PreparedRequest): SplitArn {
+  return (request.splitResource ??= readArn(request.resource));
 }
 
 /** Where a statement sits, for the trace. */
@@ -44,7 +53,7 @@ export function statementApplies(s: CompiledStatement, request: PreparedRequest,
   const actionHolds = step(s.statement.action.negated ? 'NotAction' : 'Action', matchesAction(actionOf(s), request.action), actionReason(s, request));
   const resourceHolds = step(
     s.statement.resource.negated ? 'NotResource' : 'Resource',
-    matchesResource(resourceOf(s), request.resourceArn, request.lookup),
+    matchesResource(resourceOf(s), resourceArnOf(request), request.lookup),
     resourceReason(s, request),
   );
   let conditionsHold = true;
@@ -75,7 +84,7 @@ export function appliesBeyondAction(s: CompiledStatement, request: PreparedReque
 function resourceHolds(s: CompiledStatement, request: PreparedRequest): boolean {
   if (s.lastResource === request.resource) return s.lastResourceHolds;
   const written = matchesWrittenResource(s.statement.resource, request.resource);
-  const holds = written ?? matchesResource(resourceOf(s), request.resourceArn, request.lookup);
+  const holds = written ?? matchesResource(resourceOf(s), resourceArnOf(request), request.lookup);
   if (written !== undefined || !resourceOf(s).variables) {
     s.lastResource = request.resource;
     s.lastResourceHolds = holds;
@@ -90,7 +99,7 @@ function actionReason(s: CompiledStatement, request: PreparedRequest): string {
 }
 
 function resourceReason(s: CompiledStatement, request: PreparedRequest): string {
-  const hit = resourceOf(s).patterns.find((p) => resourcePatternMatches(p, request.resourceArn, request.lookup));
+  const hit = resourceOf(s).patterns.find((p) => resourcePatternMatches(p, resourceArnOf(request), request.lookup));
   const listed = hit ? `${request.resource} matches ${JSON.stringify(hit.source)}` : `no pattern matches ${request.resource}`;
   return s.statement.resource.negated ? `${listed} (NotResource: ${hit ? 'excluded' : 'included'})` : listed;
 }
