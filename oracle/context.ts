@@ -29,8 +29,24 @@ export function requestContext(entries: readonly ContextEntry[]): RequestContext
 /** Adds one entry to a context being built (request.ts builds it while checking the entries). */
 export function addContextEntry(context: Map<string, readonly string[]>, key: string, values: readonly string[]): void {
   if (values.length === 0) return;
-  const lower = key.toLowerCase();
+  const lower = lowerKey(key);
   const existing = context.get(lower);
   // The request's own arrays are shared (never mutated); a merge makes a new one.
   context.set(lower, existing ? [...existing, ...values] : values);
 }
+
+/**
+ * A key lower-cased, memoised: requests name the same few keys over and over, and a remembered lower
+ * case is one lookup instead of a new string to build and hash for every request.
+ */
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerKeys.size >= 2_000) lowerKeys.clear();
+    lowerKeys.set(key, lower);
+  }
+  return lower;
+}
+
+const lowerKeys = new Map<string, string>();
