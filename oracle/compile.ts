@@ -1,9 +1,10 @@
 /**
- * Validates and compiles a policy document once: every pattern becomes a glob, every condition value
- * is parsed (numbers, dates, CIDRs, base64). Documents that are objects are cached by identity in a
- * WeakMap from their second evaluation on, so the same document reused across many requests is
- * validated and compiled at most twice. Compiled policies never depend on the request: variables are
- * resolved at match time.
+ * Validates and compiles a policy document once: patterns become globs, condition values are parsed
+ * (numbers, dates, CIDRs, base64), each element when a request first needs it. Documents that are
+ * objects are cached by identity in a WeakMap from their second evaluation on, so the same document
+ * reused across many requests is validated and compiled at most twice. What is compiled never depends
+ * on the request (variables are resolved at match time); the memos a compiled policy carries are keyed
+ * by what they depend on (the request action; the request resource, for elements without variables).
  *
  * Contract: a document object is treated as immutable once evaluated. Mutating it in place and
  * evaluating it again may return the answer for an earlier content (the one it had at its second
