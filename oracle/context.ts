@@ -36,10 +36,10 @@ export function addContextEntry(context: Map<string, readonly string[]>, key: st
 }
 
 /**
- * A key lower-cased, memoised: requests name the same few keys over and over, and a remembered lower
- * case is one lookup instead of a new string to build and hash for every request.
+ * A context key lower-cased, memoised: requests and policies name the same few keys over and over,
+ * and a remembered lower case is one lookup instead of a new string to build and hash every time.
  */
-function lowerKey(key: string): string {
+export function lowerKey(key: string): string {
   let lower = lowerKeys.get(key);
   if (lower === undefined) {
     lower = key.toLowerCase();

@@ -21,7 +21,7 @@
  */
 import type { Condition } from '../types.js';
 import { NEGATED_OPERATORS } from '../types.js';
-import type { RequestContext } from '../context.js';
+import { lowerKey, type RequestContext } from '../context.js';
 import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type TemplatePart } from '../variables.js';
 import type { OperatorSemantics } from './semantics.js';
 import { semanticsOf } from './operators.js';
@@ -73,7 +73,7 @@ export function compileCondition(condition: Condition, variables: boolean): Comp
   }
   return {
     condition,
-    keyLower: condition.key.toLowerCase(),
+    keyLower: lowerKey(condition.key),
     negated: NEGATED_OPERATORS.has(condition.operator),
     semantics,
     fixedValues: fixed ? read.map((v) => (v as { readonly fixed: unknown }).fixed) : undefined,
@@ -106,10 +106,12 @@ function compileValue(semantics: OperatorSemantics | undefined, substitute: bool
 function fixedValue(semantics: OperatorSemantics, raw: string): unknown {
   let memo = readValues.get(semantics.policyValue);
   if (memo === undefined) readValues.set(semantics.policyValue, (memo = new Map()));
-  if (memo.has(raw)) return memo.get(raw);
-  const value = semantics.policyValue([{ text: raw, wild: true }]);
-  if (memo.size >= 2_000) memo.clear();
-  memo.set(raw, value);
+  let value = memo.get(raw);
+  if (value === undefined && !memo.has(raw)) {
+    value = semantics.policyValue([{ text: raw, wild: true }]);
+    if (memo.size >= 2_000) memo.clear();
+    memo.set(raw, value);
+  }
   return value;
 }
 
