@@ -12,6 +12,7 @@
  *   condition operator decides how to read them (a Numeric operator on "abc" is a type mismatch,
  *   see conditions/condition.ts); `…List` types only say the key may carry several values.
  */
+import { memoised } from './memo.js';
 import type { ContextEntry } from './types.js';
 
 export type RequestContext = ReadonlyMap<string, readonly string[]>;
@@ -39,14 +40,4 @@ export function addContextEntry(context: Map<string, readonly string[]>, key: st
  * A context key lower-cased, memoised: requests and policies name the same few keys over and over,
  * and a remembered lower case is one lookup instead of a new string to build and hash every time.
  */
-export function lowerKey(key: string): string {
-  let lower = lowerKeys.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (lowerKeys.size >= 2_000) lowerKeys.clear();
-    lowerKeys.set(key, lower);
-  }
-  return lower;
-}
-
-const lowerKeys = new Map<string, string>();
+export const lowerKey = memoised((key: string) => key.toLowerCase(), 2_000);

@@ -10,7 +10,8 @@
  */
 import { ARN_SEGMENTS, arnMatches, compileArnPattern, readArn, splitRuns, type ArnPattern, type SplitArn } from '../arn.js';
 import { compileGlobRuns, globMatches, type Glob } from '../wildcard.js';
-import { memoised, type OperatorSemantics } from './semantics.js';
+import { memoised } from '../memo.js';
+import type { OperatorSemantics } from './semantics.js';
 
 type ArnValue = { readonly arn: ArnPattern } | { readonly glob: Glob };
 

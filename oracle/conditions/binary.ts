@@ -6,7 +6,8 @@
  */
 import { isBase64 } from '../validate/index.js';
 import { runsText } from '../variables.js';
-import { memoised, type OperatorSemantics } from './semantics.js';
+import { memoised } from '../memo.js';
+import type { OperatorSemantics } from './semantics.js';
 
 /** Decoded bytes as a binary string, or undefined when `value` is not padded standard base64. */
 function decodeBase64(value: string): string | undefined {

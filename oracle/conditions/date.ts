@@ -7,7 +7,8 @@ import type { DATE_OPERATORS } from '../types.js';
 import { parseDate } from '../validate/index.js';
 import { runsText } from '../variables.js';
 import type { PatternRun } from '../wildcard.js';
-import { memoised, type OperatorSemantics } from './semantics.js';
+import { memoised } from '../memo.js';
+import type { OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy: number) => boolean> = {
   DateEquals: (r, p) => r === p,
@@ -20,6 +21,7 @@ const COMPARE: Record<(typeof DATE_OPERATORS)[number], (request: number, policy:
 
 /** One reader for every Date operator, so they share one memo of read values (condition.ts). */
 const policyValue = (runs: readonly PatternRun[]): number | undefined => parseDate(runsText(runs));
+// Request values repeat across requests; parsing them is the costly part of a condition check.
 const requestValue = memoised(parseDate);
 
 /**

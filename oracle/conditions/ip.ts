@@ -7,7 +7,8 @@
 import ipaddr from 'ipaddr.js';
 import { isIpValue } from '../validate/index.js';
 import { runsText } from '../variables.js';
-import { memoised, type OperatorSemantics } from './semantics.js';
+import { memoised } from '../memo.js';
+import type { OperatorSemantics } from './semantics.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 type Range = [Address, number];

@@ -8,7 +8,8 @@ import type { NUMERIC_OPERATORS } from '../types.js';
 import { parseNumeric } from '../validate/index.js';
 import { runsText } from '../variables.js';
 import type { PatternRun } from '../wildcard.js';
-import { memoised, type OperatorSemantics } from './semantics.js';
+import { memoised } from '../memo.js';
+import type { OperatorSemantics } from './semantics.js';
 
 const COMPARE: Record<(typeof NUMERIC_OPERATORS)[number], (request: number, policy: number) => boolean> = {
   NumericEquals: (r, p) => r === p,

@@ -19,21 +19,3 @@ export interface OperatorSemantics<P = unknown, R = unknown> {
 
 /** Identity reader for request values that are plain strings. */
 export const asString = (value: string): string => value;
-
-/**
- * A reader with a bounded memo of what it read. Request values repeat across requests (a run reuses a
- * handful of dates, addresses and ARNs), and parsing them is the costly part of a condition check.
- * Only for readers whose results are immutable.
- */
-export function memoised<T>(read: (value: string) => T | undefined, bound = 10_000): (value: string) => T | undefined {
-  const seen = new Map<string, T | undefined>();
-  return (value) => {
-    let parsed = seen.get(value);
-    if (parsed === undefined && !seen.has(value)) {
-      parsed = read(value);
-      if (seen.size >= bound) seen.clear();
-      seen.set(value, parsed);
-    }
-    return parsed;
-  };
-}
