@@ -102,40 +102,36 @@ const WRITTEN_MAX = 256;
  * compiling it: a document evaluated once (most of a cold run) is never asked again, so compiling its
  * patterns is wasted work. Same rules as `actionPatternMatches` on the compiled entry (ASCII letters
  * fold to lower case; `*` any run, `?` one code unit, within the action name). `undefined` for an
- * entry this shortcut does not read: over WRITTEN_MAX characters, or holding a non-ASCII character
- * (whose case folding the compiled path leaves to `toLowerCase`).
+ * entry this shortcut does not read: over WRITTEN_MAX characters, holding a non-ASCII character
+ * (whose case folding the compiled path leaves to `toLowerCase`), or a wildcard in the service prefix.
  */
 export function writtenActionMatches(source: string, action: RequestAction): boolean | undefined {
-  if (source.length > WRITTEN_MAX) return undefined;
+  if (source.length > WRITTEN_MAX || NOT_ASCII.test(source)) return undefined;
   const colon = source.indexOf(':');
   // Without a colon the entry is `*` (validation allows nothing else): matched against the whole action.
   if (colon < 0) return foldedGlobMatches(source, 0, action.full);
   const service = action.service;
-  if (colon !== service.length) return allAscii(source) ? false : undefined;
+  if (colon !== service.length) return false;
   for (let i = 0; i < colon; i++) {
     const c = lowerAscii(source.charCodeAt(i));
-    if (c < 0 || c === 42 || c === 63) return undefined;
-    if (c !== service.charCodeAt(i)) return allAscii(source) ? false : undefined;
+    if (c === 42 || c === 63) return undefined;
+    if (c !== service.charCodeAt(i)) return false;
   }
   return foldedGlobMatches(source, colon + 1, action.name);
 }
 
-/** The lower-case code of an ASCII character, or -1 for any other. */
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/** The lower-case code of an ASCII character. */
 function lowerAscii(c: number): number {
-  if (c > 0x7f) return -1;
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function allAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
 /**
- * `pattern` from `start`, ASCII-folded, against `text` in full: the classic wildcard walk that, on a
- * mismatch, lets the last `*` take one more character. `undefined` on a non-ASCII pattern character.
+ * ASCII `pattern` from `start`, folded to lower case, against `text` in full: the classic wildcard
+ * walk that, on a mismatch, lets the last `*` take one more character.
  */
-function foldedGlobMatches(pattern: string, start: number, text: string): boolean | undefined {
+function foldedGlobMatches(pattern: string, start: number, text: string): boolean {
   const pn = pattern.length;
   const tn = text.length;
   let p = start;
@@ -145,7 +141,6 @@ function foldedGlobMatches(pattern: string, start: number, text: string): boolea
   while (t < tn) {
     if (p < pn) {
       const c = lowerAscii(pattern.charCodeAt(p));
-      if (c < 0) return undefined;
       if (c === 42 /* * */) {
         star = p++;
         mark = t;
@@ -157,16 +152,12 @@ function foldedGlobMatches(pattern: string, start: number, text: string): boolea
         continue;
       }
     }
-    if (star < 0) return allAscii(pattern) ? false : undefined;
+    if (star < 0) return false;
     p = star + 1;
     t = ++mark;
   }
-  for (; p < pn; p++) {
-    const c = lowerAscii(pattern.charCodeAt(p));
-    if (c < 0) return undefined;
-    if (c !== 42) return allAscii(pattern) ? false : undefined;
-  }
-  return true;
+  while (p < pn && pattern.charCodeAt(p) === 42) p++;
+  return p === pn;
 }
 
 /**
