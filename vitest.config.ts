@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{oracle,generators,evaluators,reports,cli,bench,specs}/**/*.test.ts'],
+          include: ['{oracle,generators,harness,evaluators,reports,cli,bench,specs,testing,tools}/**/*.test.ts'],
           testTimeout: 60_000,
         },
       },

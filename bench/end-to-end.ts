@@ -5,8 +5,8 @@ import { resolveEvaluator } from '../evaluators/index.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import { PROFILES } from '../generators/profiles.js';
 import { differential } from '../specs/properties/differential.js';
-import { runProperty } from '../specs/properties/run-property.js';
-import { packageRoot } from '../cli/package-root.js';
+import { runProperty } from '../harness/run-property.js';
+import { packageRoot } from '../harness/package-root.js';
 import type { Rate } from './measure.js';
 import { BENCH_SEED } from './workload.js';
 

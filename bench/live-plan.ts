@@ -1,6 +1,6 @@
 import { planAwsCalls } from '../evaluators/aws/plan.js';
 import type { Catalogue } from '../generators/catalogue.js';
-import { generateFamilies } from '../specs/live/families.js';
+import { generateFamilies } from '../generators/case-family.js';
 import { BENCH_SEED } from './workload.js';
 
 export interface LivePlan {

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { packageRoot } from '../cli/package-root.js';
+import { packageRoot } from '../harness/package-root.js';
 import { loadCatalogue } from '../generators/catalogue.js';
 import { endToEnd } from './end-to-end.js';
 import { iamSimulateContender, oracleContender, speedPairs } from './evaluator-speed.js';

@@ -2,7 +2,7 @@ import { createOracleEvaluator } from '../evaluators/oracle.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import { PROFILES } from '../generators/profiles.js';
 import { differential } from '../specs/properties/differential.js';
-import { runProperty } from '../specs/properties/run-property.js';
+import { runProperty } from '../harness/run-property.js';
 import { BENCH_SEED } from './workload.js';
 
 export interface MemoryFigures {

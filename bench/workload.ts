@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { caseFamily, familyCases } from '../generators/case-family.js';
+import { caseFamily } from '../generators/case-family.js';
 import { evaluationCase } from '../generators/evaluation-case.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import { DEFAULT_SETTINGS, type GeneratorSettings } from '../generators/settings.js';
@@ -39,11 +39,11 @@ export const FAMILY_ACTIONS = 8;
  */
 export function benchFamilyCases(catalogue: Catalogue, count: number, seed = BENCH_SEED): Case[] {
   const cases: Case[] = [];
-  const arbitrary = caseFamily(catalogue, BENCH_SETTINGS, { maxActions: FAMILY_ACTIONS });
+  const arbitrary = caseFamily(catalogue, BENCH_SETTINGS, { size: FAMILY_ACTIONS });
   for (let batch = 0; cases.length < count; batch++) {
     for (const family of fc.sample(arbitrary, { seed: seed + batch, numRuns: Math.ceil(count / 4) })) {
       if (cases.length >= count) break;
-      cases.push(...familyCases(family).slice(0, count - cases.length));
+      cases.push(...family.slice(0, count - cases.length));
     }
   }
   return cases;

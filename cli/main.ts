@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../specs/harness/input-error.js';
+import { InputError } from '../harness/input-error.js';
 import type { CliCommand } from './command.js';
 import { evalCommand } from './commands/eval.js';
 import { liveCommand } from './commands/live.js';

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../harness/package-root.js';
 
 // The package as a user meets it: the built bin and the `exports` map (npm test builds dist/ first).
 const root = packageRoot();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../harness/package-root.js';
 
 /** The version in package.json, read once. */
 export const toolVersion = (): string =>

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseFor } from './fixtures/cases.js';
+import { caseFor } from '../testing/evaluator-fixtures/cases.js';
 import { commandName, createCommandEvaluator } from './command.js';
-import type { Evaluator } from './evaluator.js';
+import type { Evaluator } from '../harness/evaluator.js';
 
-const script = join(import.meta.dirname, 'fixtures', 'scripted-command.mjs');
+const script = join(import.meta.dirname, '..', 'testing', 'evaluator-fixtures', 'scripted-command.mjs');
 const command = `"${process.execPath}" "${script}"`;
 let open: Evaluator[] = [];
 const make = (opts: Parameters<typeof createCommandEvaluator>[1] = {}) => {

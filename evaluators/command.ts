@@ -1,7 +1,7 @@
 import type { Case } from '../oracle/types.js';
-import { toVerdict } from '../specs/harness/verdict-shape.js';
+import { toVerdict } from './verdict-shape.js';
 import { CommandProcess, type Reply } from './command-process.js';
-import type { Evaluator, EvaluatorResult } from './evaluator.js';
+import type { Evaluator, EvaluatorResult } from '../harness/evaluator.js';
 import { nameFromPath } from './module.js';
 
 export interface CommandEvaluatorOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, Request } from '../oracle/types.js';
-import { InputError } from '../specs/harness/input-error.js';
+import { InputError } from '../harness/input-error.js';
 import { createIamSimulateEvaluator, evaluateWithIamSimulate, loadIamSimulate } from './iam-simulate.js';
 
 // End-to-end through the real package (a devDependency, present in this checkout).

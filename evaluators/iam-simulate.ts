@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Case } from '../oracle/types.js';
-import { InputError } from '../specs/harness/input-error.js';
-import type { Evaluator, EvaluatorResult } from './evaluator.js';
+import { InputError } from '../harness/input-error.js';
+import type { Evaluator, EvaluatorResult } from '../harness/evaluator.js';
 import {
   caseToSimulation,
   engineFallbackReason,

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../specs/harness/input-error.js';
+import { InputError } from '../harness/input-error.js';
 import { resolveEvaluator } from './index.js';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
+const fixtures = join(import.meta.dirname, '..', 'testing', 'evaluator-fixtures');
 
 describe('resolveEvaluator', () => {
   it('makes module and command evaluators from their specs', async () => {

@@ -1,9 +1,9 @@
-import { InputError } from '../specs/harness/input-error.js';
+import { InputError } from '../harness/input-error.js';
 import { createCommandEvaluator } from './command.js';
-import type { Evaluator } from './evaluator.js';
+import type { Evaluator } from '../harness/evaluator.js';
 import { createModuleEvaluator } from './module.js';
 
-export type { Evaluator, EvaluatorResult } from './evaluator.js';
+export type { Evaluator, EvaluatorResult } from '../harness/evaluator.js';
 
 export interface ResolveOptions {
   /** Relative module paths and commands are resolved/run here. @defaultValue process.cwd() */

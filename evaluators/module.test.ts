@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../specs/harness/input-error.js';
-import { caseFor } from './fixtures/cases.js';
+import { InputError } from '../harness/input-error.js';
+import { caseFor } from '../testing/evaluator-fixtures/cases.js';
 import { createModuleEvaluator, nameFromPath } from './module.js';
 
-const fixtures = join(import.meta.dirname, 'fixtures');
+const fixtures = join(import.meta.dirname, '..', 'testing', 'evaluator-fixtures');
 
 describe('module evaluator', () => {
   it('loads a JS module with its name, version and unsupported features', async () => {

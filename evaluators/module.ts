@@ -2,9 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isFeature, type Case, type Feature } from '../oracle/types.js';
-import { InputError } from '../specs/harness/input-error.js';
-import { toVerdict } from '../specs/harness/verdict-shape.js';
-import type { Evaluator, EvaluatorResult } from './evaluator.js';
+import { InputError } from '../harness/input-error.js';
+import { toVerdict } from './verdict-shape.js';
+import type { Evaluator, EvaluatorResult } from '../harness/evaluator.js';
 
 /** The function a module evaluator exports (named `evaluate`, or as its default export). */
 export type ModuleEvaluate = (c: Case) => unknown;

@@ -1,5 +1,5 @@
 import { evaluate } from '../oracle/index.js';
-import type { Evaluator } from './evaluator.js';
+import type { Evaluator } from '../harness/evaluator.js';
 
 /**
  * The oracle itself, in process. Running the suite against it checks the suite (vectors, properties)

@@ -3,47 +3,48 @@
  * one SimulatePrincipalPolicy / SimulateCustomPolicy call answers (ActionNames × one ResourceArn), so
  * live mode can batch it into a single call
  * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html).
+ *
+ * One generated scenario (policies, boundary, request) and its request asked again for other actions:
+ * the scenario world's request actions (what its policies name, and their near misses) plus a sample of
+ * the catalogue's focus-service actions. Live mode and the bench's warm workload both draw families here.
  */
 import fc from 'fast-check';
-import type { Case, ContextEntry, PolicyDocument } from '../oracle/types.js';
-import type { Catalogue } from './catalogue.js';
-import { policySet, renderPolicySet } from './policy-set.js';
-import { renderRequest, request } from './request.js';
+import type { Case } from '../oracle/types.js';
+import { FOCUS_SERVICE, type Catalogue } from './catalogue.js';
+import { PROFILES } from './profiles.js';
+import { scenario } from './scenario.js';
 import type { GeneratorSettings } from './settings.js';
-import { pick, unique } from './text.js';
-import { world } from './world.js';
 
 export interface CaseFamily {
-  readonly policies: readonly PolicyDocument[];
-  readonly permissionsBoundaries?: readonly PolicyDocument[];
-  readonly resource: string;
-  readonly context: readonly ContextEntry[];
-  /** Distinct concrete actions, matching and nearly matching the policies. */
-  readonly actions: readonly string[];
+  readonly index: number;
+  readonly cases: readonly Case[];
 }
+
+/** Actions per live family (the batching target: ≥ 20 decisions per call). */
+export const FAMILY_SIZE = 25;
 
 export interface CaseFamilyConstraints {
-  /** Most actions in one family. @defaultValue 5 */
-  readonly maxActions?: number;
+  /** Actions per family (the first is the scenario's own request). @defaultValue FAMILY_SIZE */
+  readonly size?: number;
 }
 
-export function caseFamily(catalogue: Catalogue, settings: GeneratorSettings, constraints: CaseFamilyConstraints = {}): fc.Arbitrary<CaseFamily> {
-  const max = Math.max(1, constraints.maxActions ?? 5);
+/** The `live` profile's settings: what live families are drawn with unless told otherwise. */
+const LIVE_SETTINGS = (PROFILES.live ?? PROFILES.default) as GeneratorSettings;
+
+/** One family's cases: distinct actions, all sharing the scenario's policies, resource and context. */
+export function caseFamily(catalogue: Catalogue, settings: GeneratorSettings = LIVE_SETTINGS, constraints: CaseFamilyConstraints = {}): fc.Arbitrary<readonly Case[]> {
+  const size = Math.max(1, constraints.size ?? FAMILY_SIZE);
+  const focus = catalogue.actions.filter((a) => a.service === FOCUS_SERVICE).map((a) => a.id);
   return fc
-    .tuple(world(catalogue, settings), policySet(settings), request(settings), fc.array(fc.nat(), { minLength: 0, maxLength: max - 1 }))
-    .map(([w, p, r, more]) => {
-      const set = renderPolicySet(w, settings, p);
-      const req = renderRequest(w, r, [...set.policies, ...(set.permissionsBoundaries ?? [])]);
-      const actions = unique([req.action, ...more.map((i) => pick(w.requestActions, i))]);
-      return { ...set, resource: req.resource, context: req.context, actions };
+    .tuple(scenario(catalogue, settings), fc.shuffledSubarray(focus, { minLength: size, maxLength: size }))
+    .map(([s, sample]) => {
+      const actions = [...new Set([s.case.request.action, ...s.world.requestActions, ...sample])].slice(0, size);
+      return actions.map((action) => ({ ...s.case, request: { ...s.case.request, action } }));
     });
 }
 
-/** The family as individual cases, one per action, in the family's order. */
-export function familyCases(f: CaseFamily): Case[] {
-  return f.actions.map((action) => ({
-    policies: f.policies,
-    ...(f.permissionsBoundaries ? { permissionsBoundaries: f.permissionsBoundaries } : {}),
-    request: { action, resource: f.resource, context: f.context },
-  }));
+/** `runs` live families for `seed`. */
+export function generateFamilies(catalogue: Catalogue, seed: number, runs: number): CaseFamily[] {
+  if (runs <= 0) return [];
+  return fc.sample(caseFamily(catalogue), { seed, numRuns: runs }).map((cases, index) => ({ index, cases }));
 }

@@ -1,4 +1,4 @@
-import type { Failure } from '../specs/harness/results.js';
+import type { Failure } from '../harness/results.js';
 import { isErrorVerdict, type MatchedStatement, type PolicySet, type TraceStep } from '../oracle/types.js';
 
 /** The statement that decided the expected verdict, with the oracle's reasons, for a reader. */

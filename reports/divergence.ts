@@ -1,5 +1,5 @@
-import type { Failure } from '../specs/harness/results.js';
-import type { VectorGroup } from '../specs/harness/vector-file.js';
+import type { Failure } from '../harness/results.js';
+import type { VectorGroup } from '../harness/vector-file.js';
 import { isFeature, type Case, type Verdict } from '../oracle/types.js';
 import { expectedOf, originLabel, resultLabel } from './labels.js';
 
@@ -18,11 +18,6 @@ export interface DivergenceMeta {
   readonly evaluator?: string;
   /** The run's seed, used when the failure's origin carries none. */
   readonly seed?: number;
-  /**
-   * The reference answer for the transformed case of a metamorphic failure. Passed in (the writer
-   * passes the oracle) so this module stays free of evaluation.
-   */
-  readonly oracle?: (c: Case) => Verdict;
 }
 
 const nonEmpty = (s: string | undefined, fallback: string): string => (s && s.trim() ? s : fallback);
@@ -69,9 +64,9 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
  */
 export function failureToVectorFile(f: Failure, meta: DivergenceMeta = {}): VectorGroupJson[] {
   const main = failureToVector(f, meta);
-  if (!f.related || !meta.oracle) return [main];
+  if (!f.related) return [main];
   const related = f.related;
-  const expected = expectedOf(meta.oracle(related.case));
+  const expected = expectedOf(related.expected);
   return [
     main,
     {

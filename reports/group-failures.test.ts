@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counts, erroredFailure, propertyFailure, vectorFailure } from './fixtures.js';
+import { counts, erroredFailure, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { groupFailures, primaryFeature } from './group-failures.js';
 
 describe('groupFailures', () => {
@@ -34,7 +34,7 @@ describe('groupFailures', () => {
     const m = propertyFailure({
       origin: { kind: 'property', property: 'statement-order', profile: 'default', seed: 1 },
       actual: { kind: 'verdict', verdict: { decision: 'allowed' } },
-      related: { description: 'reversed', case: propertyFailure().case, actual: { kind: 'verdict', verdict: { decision: 'implicitDeny' } } },
+      related: { description: 'reversed', case: propertyFailure().case, actual: { kind: 'verdict', verdict: { decision: 'implicitDeny' } }, expected: { decision: 'allowed' } },
     });
     expect(groupFailures([m])[0]?.title).toBe('property statement-order: answered allowed, then implicitDeny on the transformed case');
   });

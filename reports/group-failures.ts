@@ -1,5 +1,5 @@
 import type { Feature } from '../oracle/types.js';
-import type { Counts, Failure, RunReport } from '../specs/harness/results.js';
+import type { Counts, Failure, RunReport } from '../harness/results.js';
 import { expectedOf, resultLabel } from './labels.js';
 
 /** Failures that probably share one cause, smallest case first (the one a person should read). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erroredFailure, HOSTILE, makeReport, propertyFailure, vectorFailure } from './fixtures.js';
+import { erroredFailure, HOSTILE, makeReport, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { esc, renderHtml } from './html.js';
 
 const report = makeReport([vectorFailure(), propertyFailure(), erroredFailure()], {

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadVectorFiles } from '../specs/harness/vector-file.js';
-import { erroredFailure, makeReport, propertyFailure, vectorFailure } from './fixtures.js';
+import { loadVectorFiles } from '../harness/vector-file.js';
+import { erroredFailure, makeReport, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { defaultReportDir, reportSchemaErrors, summaryLine, writeReportFolder } from './index.js';
 
 describe('writeReportFolder', () => {

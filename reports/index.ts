@@ -4,8 +4,7 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunReport } from '../specs/harness/results.js';
-import { evaluate } from '../oracle/index.js';
+import type { RunReport } from '../harness/results.js';
 import { divergenceFileNames, failureToVectorFile } from './divergence.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
@@ -53,11 +52,9 @@ export async function writeReportFolder(report: RunReport, dir: string): Promise
   await put('summary.md', renderMarkdown(report, { files: relative, dir }));
   await put('index.html', renderHtml(report, { files: relative, dir }));
   await put('junit.xml', renderJunit(report, relative));
-  // The oracle answers the transformed case of a metamorphic failure (see failureToVectorFile).
   const meta = {
     foundAt: report.startedAt,
     evaluator: report.evaluator.spec,
-    oracle: evaluate,
     ...(report.seed === undefined ? {} : { seed: report.seed }),
   };
   for (const [failure, name] of relative) {

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { counts, entry, erroredFailure, HOSTILE, makeReport, propertyFailure, vectorFailure } from './fixtures.js';
+import { counts, entry, erroredFailure, HOSTILE, makeReport, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { renderJunit } from './junit.js';
 
 interface Tc {

@@ -1,6 +1,6 @@
 import junitModule from 'junit-report-builder';
 import type { Builder, TestCase } from 'junit-report-builder';
-import { SUITES, type Entry, type Failure, type RunReport, type Suite } from '../specs/harness/results.js';
+import { SUITES, type Entry, type Failure, type RunReport, type Suite } from '../harness/results.js';
 import { COUNT_COLUMNS, expectedBy, originLabel, resultDetail, verdictDetail } from './labels.js';
 
 // CommonJS: Node hands the builder over as the default export, TypeScript's NodeNext view wraps it once more.

@@ -1,5 +1,5 @@
-import type { EvaluatorResult } from '../evaluators/evaluator.js';
-import type { CaseOrigin, Counts, Failure, RunReport } from '../specs/harness/results.js';
+import type { EvaluatorResult } from '../harness/evaluator.js';
+import type { CaseOrigin, Counts, Failure, RunReport } from '../harness/results.js';
 import { isErrorVerdict, type Decision, type Verdict } from '../oracle/types.js';
 
 /** The words a reader sees for the columns of every counts table, in column order. */
@@ -29,7 +29,7 @@ export const verdictLabel = (v: Verdict): string => (isErrorVerdict(v) ? `error 
 
 /** One word for what an evaluator answered, including its failure to answer. */
 export const resultLabel = (r: EvaluatorResult): string =>
-  r.kind === 'errored' ? 'evaluator error' : verdictLabel(r.verdict);
+  r.kind === 'errored' ? 'evaluator error' : r.kind === 'skipped' ? 'skipped' : verdictLabel(r.verdict);
 
 /** The verdict with its evidence in one line: error message and path, missing keys. */
 export function verdictDetail(v: Verdict): string {
@@ -42,7 +42,7 @@ export function verdictDetail(v: Verdict): string {
 }
 
 export const resultDetail = (r: EvaluatorResult): string =>
-  r.kind === 'errored' ? `evaluator error: ${r.message}` : verdictDetail(r.verdict);
+  r.kind === 'errored' ? `evaluator error: ${r.message}` : r.kind === 'skipped' ? `skipped: ${r.reason}` : verdictDetail(r.verdict);
 
 /** Where a case came from, in words. */
 export function originLabel(o: CaseOrigin): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erroredFailure, makeReport, propertyFailure, vectorFailure } from './fixtures.js';
+import { erroredFailure, makeReport, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { renderMarkdown } from './markdown.js';
 import { mdCode, mdFence, mdText } from './markdown-text.js';
 

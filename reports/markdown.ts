@@ -1,4 +1,4 @@
-import type { Counts, RunReport } from '../specs/harness/results.js';
+import type { Counts, RunReport } from '../harness/results.js';
 import { COUNT_COLUMNS } from './labels.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
 import { buildView, type RenderOptions, type FailureView, type ReportView } from './view.js';

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { InputError } from '../specs/harness/input-error.js';
-import { stableJson } from '../specs/harness/stable-json.js';
-import { groupCases, loadVectorFiles, parseVectorFile, type VectorFile } from '../specs/harness/vector-file.js';
+import { InputError } from '../harness/input-error.js';
+import { stableJson } from '../harness/stable-json.js';
+import { groupCases, loadVectorFiles, parseVectorFile, type VectorFile } from '../harness/vector-file.js';
 import { slug } from './divergence.js';
 
 export const REGRESSIONS_DIR = join('specs', 'regressions');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_KEY_TYPES, FEATURES } from '../oracle/types.js';
-import { erroredFailure, makeReport, propertyFailure, vectorFailure } from './fixtures.js';
+import { erroredFailure, makeReport, propertyFailure, vectorFailure } from '../testing/report-fixtures.js';
 import { InvalidReportError, reportSchemaErrors, reportSchemaPath, writeReportFolder } from './index.js';
 
 const schema = JSON.parse(readFileSync(reportSchemaPath(), 'utf8')) as {
@@ -21,7 +21,7 @@ describe('report.schema.json', () => {
   it('accepts a report with every kind of failure', () => {
     const report = makeReport([
       vectorFailure(),
-      propertyFailure({ related: { description: 'statements reversed', case: propertyFailure().case, actual: { kind: 'verdict', verdict: { decision: 'implicitDeny' } } } }),
+      propertyFailure({ related: { description: 'statements reversed', case: propertyFailure().case, actual: { kind: 'verdict', verdict: { decision: 'implicitDeny' } }, expected: { decision: 'allowed' } } }),
       erroredFailure(),
       vectorFailure({ id: 'u', required: false }),
     ]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { packageRoot } from '../cli/package-root.js';
+import { packageRoot } from '../harness/package-root.js';
 
 // ajv is CommonJS; under NodeNext its class sits on `.default`.
 type AjvClass = typeof AjvModule.default;

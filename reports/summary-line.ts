@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RunReport } from '../specs/harness/results.js';
+import type { RunReport } from '../harness/results.js';
 import { countsSentence, outcomeWord } from './labels.js';
 import { slug } from './divergence.js';
 

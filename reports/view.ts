@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { FEATURES } from '../oracle/types.js';
-import { SUITES, type Counts, type Failure, type RunReport } from '../specs/harness/results.js';
+import { fileReplay } from '../harness/replay.js';
+import { SUITES, type Counts, type Failure, type RunReport } from '../harness/results.js';
 import { decidingStatement, type DecidingStatement } from './deciding-statement.js';
 import { groupFailures } from './group-failures.js';
 import {
@@ -87,7 +88,7 @@ function failureView(f: Failure, report: RunReport, file: string | undefined, di
     ...(file
       ? {
           file,
-          replayFile: `iam-conformance replay ${shellWord(dir ? join(dir, file) : file)} --evaluator ${shellWord(report.evaluator.spec)}`,
+          replayFile: fileReplay('replay', dir ? join(dir, file) : file, report.evaluator.spec),
         }
       : {}),
     ...(f.related
@@ -108,9 +109,6 @@ function featureTally(failures: readonly Failure[]): string {
     .map(([x, k]) => `${x} ×${k}`)
     .join(', ');
 }
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** Builds the view of a report for summary.md and index.html. */
 export function buildView(report: RunReport, options: RenderOptions = {}): ReportView {

@@ -9,7 +9,7 @@ import { evaluationCase } from '../generators/evaluation-case.js';
 import { malformedCase } from '../generators/malformed-case.js';
 import { PROFILE_NAMES, PROFILES, profileSettings } from '../generators/profiles.js';
 import { FEATURES, validatePolicy, type Case } from '../oracle/index.js';
-import { caseFeatures } from './harness/features.js';
+import { caseFeatures } from '../harness/features.js';
 
 let catalogue: Catalogue;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { PROFILES } from '../generators/profiles.js';
 import { evaluationCase } from '../generators/evaluation-case.js';
 import { evaluate } from '../oracle/index.js';
 import type { Case } from '../oracle/types.js';
-import { answerOf, type Answer } from './harness/compare.js';
+import { answerOf, type Answer } from '../harness/compare.js';
 import { mapConditions } from './properties/metamorphic/rewrite.js';
 
 const SAMPLE = 2000;

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../cli/package-root.js';
-import { cli, tempFiles } from './harness/cli-capture.js';
-import { timelessReport } from './harness/print.js';
-import type { RunReport } from './harness/results.js';
+import { packageRoot } from '../harness/package-root.js';
+import { cli, tempFiles } from '../testing/cli-capture.js';
+import { timelessReport } from '../reports/terminal.js';
+import type { RunReport } from '../harness/results.js';
 
 const root = packageRoot();
-const mutant = `module:${join(root, 'evaluators', 'fixtures', 'mutant-deny-ignored.ts')}`;
+const mutant = `module:${join(root, 'testing', 'mutants', 'deny-blind.ts')}`;
 const readReport = (dir: string): RunReport => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
 
 describe('iam-conformance run, end to end', () => {

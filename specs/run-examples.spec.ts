@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../cli/package-root.js';
-import { cli } from './harness/cli-capture.js';
+import { packageRoot } from '../harness/package-root.js';
+import { cli } from '../testing/cli-capture.js';
 
 const root = packageRoot();
 

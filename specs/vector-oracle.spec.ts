@@ -3,8 +3,8 @@ import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate, isErrorVerdict } from '../oracle/index.js';
 import type { Verdict } from '../oracle/types.js';
-import { groupCases, loadVectorFiles } from './harness/vector-file.js';
-import type { VectorExpected, VectorFile } from './harness/vector-file.js';
+import { groupCases, loadVectorFiles } from '../harness/vector-file.js';
+import type { VectorExpected, VectorFile } from '../harness/vector-file.js';
 
 // Every known-answer vector against the oracle. Required (confirmed) cases must match exactly; the
 // unconfirmed ones (docs silent or in conflict) are only reported, since AWS itself has to settle them.

@@ -3,9 +3,9 @@ import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../oracle/types.js';
 import type { Feature } from '../oracle/types.js';
-import { caseFeatures } from './harness/features.js';
-import { groupCases, loadVectorFiles } from './harness/vector-file.js';
-import type { VectorFile } from './harness/vector-file.js';
+import { caseFeatures } from '../harness/features.js';
+import { groupCases, loadVectorFiles } from '../harness/vector-file.js';
+import type { VectorFile } from '../harness/vector-file.js';
 
 // The linter of the known-answer vectors (JSON-Schema-Test-Suite / test262 style): the files are data,
 // so this spec is what keeps contributions uniform, cited and honestly tagged.

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempFiles } from '../../specs/harness/cli-capture.js';
+import { cli, tempFiles } from '../../testing/cli-capture.js';
 
 const theCase = {
   policies: [
@@ -47,9 +47,9 @@ describe('iam-conformance eval', () => {
 
   it('asks another evaluator with --evaluator and exits 1 when it disagrees', async () => {
     const dir = tempFiles({ 'case.json': theCase });
-    const mutant = join(import.meta.dirname, '..', '..', 'evaluators', 'fixtures', 'mutant-deny-ignored.ts');
+    const mutant = join(import.meta.dirname, '..', '..', 'testing', 'mutants', 'deny-blind.ts');
     const bad = await cli(['eval', 'case.json', '--evaluator', `module:${mutant}`], dir);
-    expect(bad.out).toMatch(/^mutant-deny-ignored \(module:.*\): allowed — DISAGREES with the oracle$/m);
+    expect(bad.out).toMatch(/^deny-blind \(module:.*\): allowed — DISAGREES with the oracle$/m);
     expect(bad.code).toBe(1);
     const good = await cli(['eval', 'case.json', '--evaluator', 'oracle', '--json'], dir);
     expect(JSON.parse(good.out).evaluator).toMatchObject({ spec: 'oracle', outcome: 'agree' });

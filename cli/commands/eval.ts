@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { evaluate, explainText, type Case } from '../../oracle/index.js';
-import { readCaseFile } from '../../specs/harness/case-file.js';
-import { compare, describeResult } from '../../specs/harness/compare.js';
-import { parseInteger } from '../../specs/harness/options.js';
+import { readCaseFile } from '../../harness/case-file.js';
+import { compare, describeResult } from '../../harness/compare.js';
+import { parseInteger } from '../options.js';
 import type { CliCommand } from '../command.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
 

@@ -10,16 +10,17 @@ import {
   type AwsEvaluator,
 } from '../../evaluators/aws/index.js';
 import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
-import { expectationsFor } from '../../specs/harness/expectations.js';
-import { closingLines, failureLine } from '../../specs/harness/print.js';
-import { createProgress } from '../../specs/harness/progress.js';
-import { buildReport } from '../../specs/harness/report.js';
-import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from '../../specs/live/live-plan.js';
-import { runLive } from '../../specs/live/live-run.js';
-import { recordVerified } from '../../specs/live/record.js';
+import { expectationsFor } from '../../harness/expectations.js';
+import { closingLines, failureLine } from '../../reports/terminal.js';
+import { createProgress } from '../progress.js';
+import { buildReport } from '../../harness/report.js';
+import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from './live-plan.js';
+import { runLive } from '../../harness/live/live-run.js';
+import { recordVerified } from '../../harness/live/record.js';
 import type { CliCommand } from '../command.js';
+import { displayPath, finishRun } from '../finish-run.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../harness/package-root.js';
 import { toolVersion } from '../tool-version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -49,7 +50,7 @@ export const liveCommand: CliCommand = {
 async function liveVerb(opts: LiveCliOptions, io: CliIo): Promise<ExitCode> {
   const plan = parseLiveOptions(opts, io.cwd, io.env, join(packageRoot(), 'specs', 'vectors'));
   const items = await collectItems(plan, io.cwd);
-  const show = (p: string) => (p.startsWith(io.cwd) ? relative(io.cwd, p) || '.' : p);
+  const show = displayPath(io.cwd);
   if (opts.dryRun) {
     const settings = resolveSettings(plan.api ? { api: plan.api } : {}, effectiveEnv({ env: io.env, cwd: io.cwd }));
     io.stdout(`${describePlan(planAwsCalls(items.map((i) => i.case), settings))}\n`);
@@ -116,24 +117,15 @@ async function liveRun(
       });
       io.stdout(`recorded ${written.length} AWS-verified vector file(s) in ${show(resolve(io.cwd, opts.record))}\n`);
     }
-    if (opts.report) {
-      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('live', evaluator.name));
-      const report = buildReport(run.tally, {
-        tool: { name: 'iam-conformance', version: toolVersion() },
-        verb: 'live',
-        evaluator,
-        startedAt,
-        finishedAt: new Date(),
-        seed: plan.seed,
-        settings: reportSettings(plan, evaluator, show),
-        excludedFeatures: [],
-      });
-      await writeReportFolder(report, dir);
-      io.stdout(`report: ${show(dir)}\n`);
-    }
-    io.stdout(`${statsLine(evaluator)}\n`);
-    for (const line of closingLines(run.tally)) io.stdout(`${line}\n`);
-    return run.tally.failed > 0 ? EXIT.failed : EXIT.ok;
+    const { exit } = await finishRun({
+      io,
+      tally: run.tally,
+      writeReport: opts.report,
+      ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
+      meta: { verb: 'live', evaluator, startedAt, seed: plan.seed, settings: reportSettings(plan, evaluator, show), excludedFeatures: [] },
+      extraLines: [statsLine(evaluator)],
+    });
+    return exit;
   } finally {
     await evaluator.close();
   }

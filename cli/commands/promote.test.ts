@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failureToVector } from '../../reports/divergence.js';
-import { vectorFailure } from '../../reports/fixtures.js';
-import { loadVectorFiles } from '../../specs/harness/vector-file.js';
+import { vectorFailure } from '../../testing/report-fixtures.js';
+import { loadVectorFiles } from '../../harness/vector-file.js';
 import type { CliIo } from '../io.js';
 import { runCli } from '../main.js';
 

@@ -1,10 +1,11 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { promoteDivergence, REGRESSIONS_DIR } from '../../reports/promote.js';
-import { shellWord } from '../../reports/view.js';
-import { parseInteger } from '../../specs/harness/options.js';
+import { fileReplay } from '../../harness/replay.js';
+import { parseInteger } from '../options.js';
 import type { CliCommand } from '../command.js';
+import { displayPath } from '../finish-run.js';
 import { EXIT } from '../io.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../harness/package-root.js';
 
 interface PromoteFlags {
   readonly to?: string;
@@ -37,15 +38,11 @@ export const promoteCommand: CliCommand = {
           ...(seed !== undefined ? { seed } : {}),
           ...(flags.keep ? { keep: true } : {}),
         });
-        const show = (p: string) => {
-          const r = relative(io.cwd, p);
-          return r.startsWith('..') ? p : r || '.';
-        };
+        const show = displayPath(io.cwd);
         io.stdout(
           `promoted ${show(promoted.from)} → ${show(promoted.to)} (${promoted.cases} case${promoted.cases === 1 ? '' : 's'})\n`,
         );
-        const evaluator = promoted.evaluators[0] === undefined ? 'SPEC' : shellWord(promoted.evaluators[0]);
-        io.stdout(`replay it: iam-conformance replay ${shellWord(show(promoted.to))} --evaluator ${evaluator}\n`);
+        io.stdout(`replay it: ${fileReplay('replay', show(promoted.to), promoted.evaluators[0] ?? 'SPEC')}\n`);
         done(EXIT.ok);
       });
   },

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { makeReport, vectorFailure } from '../../reports/fixtures.js';
+import { makeReport, vectorFailure } from '../../testing/report-fixtures.js';
 import { reportSchemaErrors, writeReportFolder } from '../../reports/index.js';
 import type { CliIo } from '../io.js';
 import { runCli } from '../main.js';
 
-const BROKEN = `module:${fileURLToPath(new URL('../../reports/test-evaluators/deny-blind.ts', import.meta.url))}`;
+const BROKEN = `module:${fileURLToPath(new URL('../../testing/mutants/deny-blind.ts', import.meta.url))}`;
 
 async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -3,14 +3,15 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { evaluate } from '../../oracle/index.js';
 import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
-import { shellWord } from '../../reports/view.js';
-import { expectationsFor, NO_EXPECTATIONS } from '../../specs/harness/expectations.js';
-import { parseInteger } from '../../specs/harness/options.js';
-import { closingLines, failureLine } from '../../specs/harness/print.js';
-import { buildReport } from '../../specs/harness/report.js';
-import { runVectorFiles } from '../../specs/harness/run-vectors.js';
-import { loadVectorFiles } from '../../specs/harness/vector-file.js';
+import { fileReplay } from '../../harness/replay.js';
+import { expectationsFor, NO_EXPECTATIONS } from '../../harness/expectations.js';
+import { parseInteger } from '../options.js';
+import { closingLines, failureLine } from '../../reports/terminal.js';
+import { buildReport } from '../../harness/report.js';
+import { runVectorFiles } from '../../harness/run-vectors.js';
+import { loadVectorFiles } from '../../harness/vector-file.js';
 import type { CliCommand } from '../command.js';
+import { displayPath, finishRun } from '../finish-run.js';
 import { EXIT } from '../io.js';
 import { toolVersion } from '../tool-version.js';
 
@@ -44,7 +45,7 @@ export const replayCommand: CliCommand = {
       .action(async (paths: string[], flags: ReplayFlags) => {
         const startedAt = new Date();
         const at = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
-        const show = (p: string) => (isAbsolute(p) ? relative(io.cwd, p) || '.' : p);
+        const show = displayPath(io.cwd);
         const timeoutMs = parseInteger(flags.timeout, '--timeout', 1);
         const files = await loadVectorFiles(paths.map(at).map(divergencesOf));
         const evaluator = await resolveEvaluator(flags.evaluator, {
@@ -59,26 +60,18 @@ export const replayCommand: CliCommand = {
             evaluator,
             expectations: flags.expectations ? expectationsFor(evaluator.name) : NO_EXPECTATIONS(),
             oracle: evaluate,
-            replay: (file) => `iam-conformance replay ${shellWord(file)} --evaluator ${shellWord(evaluator.spec)}`,
+            replay: (file) => fileReplay('replay', file, evaluator.spec),
             displayPath: show,
           });
-          const report = buildReport(tally, {
-            tool: { name: 'iam-conformance', version: toolVersion() },
-            verb: 'replay',
-            evaluator,
-            startedAt,
-            finishedAt: new Date(),
-            settings: { files: paths, expectations: flags.expectations },
-            excludedFeatures: [],
+          for (const f of tally.failures) io.stdout(`${failureLine(f)}\n`);
+          const { exit } = await finishRun({
+            io,
+            tally,
+            writeReport: flags.report,
+            ...(flags.reportDir !== undefined ? { reportDir: flags.reportDir } : {}),
+            meta: { verb: 'replay', evaluator, startedAt, settings: { files: paths, expectations: flags.expectations }, excludedFeatures: [] },
           });
-          for (const f of report.failures) io.stdout(`${failureLine(f)}\n`);
-          if (flags.report) {
-            const dir = flags.reportDir ?? defaultReportDir('replay', evaluator.name, startedAt);
-            await writeReportFolder(report, at(dir));
-            io.stdout(`report: ${dir}\n`);
-          }
-          for (const line of closingLines(tally)) io.stdout(`${line}\n`);
-          done(report.failed > 0 ? EXIT.failed : EXIT.ok);
+          done(exit);
         } finally {
           await evaluator.close();
         }

@@ -1,21 +1,20 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { evaluate, explainText } from '../../oracle/index.js';
-import { writeReportFolder, defaultReportDir } from '../../reports/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
-import { chooseEvaluator } from '../../specs/harness/choose-evaluator.js';
-import { expectationsFromFlag } from '../../specs/harness/expectations.js';
-import { InputError } from '../../specs/harness/input-error.js';
-import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
-import { closingLines, failureDetails, failureLine } from '../../specs/harness/print.js';
-import { createProgress } from '../../specs/harness/progress.js';
-import { buildReport } from '../../specs/harness/report.js';
-import type { Failure } from '../../specs/harness/results.js';
-import { RUN_SUITES, runSuites, type RunSuite } from '../../specs/harness/run-suites.js';
-import { parseShard } from '../../specs/harness/shard.js';
+import { chooseEvaluator } from '../choose-evaluator.js';
+import { expectationsFromFlag } from '../../harness/expectations.js';
+import { InputError } from '../../harness/input-error.js';
+import { parseFeatureList, parseInteger } from '../options.js';
+import { failureDetails, failureLine } from '../../reports/terminal.js';
+import { createProgress } from '../progress.js';
+import type { Failure } from '../../harness/results.js';
+import { RUN_SUITES, runSuites, type RunSuite } from '../../harness/run-suites.js';
+import { parseShard } from '../../harness/shard.js';
 import type { CliCommand } from '../command.js';
-import { EXIT, type CliIo, type ExitCode } from '../io.js';
-import { packageRoot } from '../package-root.js';
-import { toolVersion } from '../tool-version.js';
+import { displayPath, finishRun } from '../finish-run.js';
+import { planProperties } from '../../specs/properties/plan.js';
+import type { CliIo, ExitCode } from '../io.js';
+import { packageRoot } from '../../harness/package-root.js';
 
 interface RunOptions {
   evaluator?: string;
@@ -76,20 +75,18 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
   try {
     const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
-    // Paths as the user can paste them: relative to where they ran the command, else absolute.
-    const show = (f: string) => {
-      const r = relative(io.cwd, f);
-      return r.startsWith('..') || isAbsolute(r) ? f : r;
-    };
+    const show = displayPath(io.cwd);
+    const excluded = [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])];
+    // Names are checked before the other suites spend any time.
+    const plan = suites.includes('properties') ? planProperties({ property: opts.property, profile: opts.profile, path: opts.path, excluded }) : [];
     const printed: Failure[] = [];
     const tally = await runSuites({
       evaluator,
       suites,
       seed,
       runs,
-      ...(opts.property !== undefined ? { property: opts.property } : {}),
+      plan,
       ...(opts.path !== undefined ? { path: opts.path } : {}),
-      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
       features,
       excludeFeatures,
       shard,
@@ -104,12 +101,16 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
     const explain = (f: Failure) => explainText(evaluate(f.case));
     for (const f of printed) io.stdout(`${f.suite === 'vectors' ? failureLine(f) : failureDetails(f, explain)}\n`);
-    const report = buildReport(tally, {
-      tool: { name: 'iam-conformance', version: toolVersion() },
+    const { exit } = await finishRun({
+      io,
+      tally,
+      writeReport: opts.report,
+      ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
+      ...(expectations.file ? { expectationsFile: show(expectations.file) } : {}),
+      meta: {
       verb: 'run',
       evaluator,
       startedAt,
-      finishedAt: new Date(),
       seed,
       settings: {
         suites,
@@ -122,16 +123,10 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
         ...(expectations.file ? { expectations: show(expectations.file), expectationHits: expectations.hitsRecord() } : {}),
         ...(evaluator.spec.startsWith('cmd:') ? { timeoutMs: timeoutMs ?? 10_000 } : {}),
       },
-      excludedFeatures: [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])],
+      excludedFeatures: excluded,
+      },
     });
-    if (opts.report) {
-      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('run', evaluator.name));
-      await writeReportFolder(report, dir);
-      const shown = relative(io.cwd, dir);
-      io.stdout(`report: ${shown.startsWith('..') ? dir : shown || '.'}\n`);
-    }
-    for (const line of closingLines(tally, expectations.file && show(expectations.file))) io.stdout(`${line}\n`);
-    return tally.failed > 0 ? EXIT.failed : EXIT.ok;
+    return exit;
   } finally {
     await evaluator.close();
   }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempFiles } from '../../specs/harness/cli-capture.js';
+import { cli, tempFiles } from '../../testing/cli-capture.js';
 
 const SOURCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html';
 const vectors = [
@@ -16,7 +16,7 @@ const vectors = [
     ],
   },
 ];
-const module = join(import.meta.dirname, '..', '..', 'evaluators', 'fixtures', 'scripted-module.mjs');
+const module = join(import.meta.dirname, '..', '..', 'testing', 'evaluator-fixtures', 'scripted-module.mjs');
 
 describe('iam-conformance vectors', () => {
   it('passes against the oracle with exit 0 and a closing line', async () => {

@@ -1,19 +1,21 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { evaluate, explainText } from '../../oracle/index.js';
 import { resolveEvaluator } from '../../evaluators/index.js';
-import { InputError } from '../../specs/harness/input-error.js';
-import { expectationsFromFlag } from '../../specs/harness/expectations.js';
-import { parseFeatureList, parseInteger } from '../../specs/harness/options.js';
-import { closingLines, failureDetails, failureLine, shellQuote } from '../../specs/harness/print.js';
-import type { Failure } from '../../specs/harness/results.js';
-import { createProgress } from '../../specs/harness/progress.js';
-import { buildReport } from '../../specs/harness/report.js';
-import { runVectorFiles } from '../../specs/harness/run-vectors.js';
-import { loadVectorFiles } from '../../specs/harness/vector-file.js';
+import { InputError } from '../../harness/input-error.js';
+import { expectationsFromFlag } from '../../harness/expectations.js';
+import { parseFeatureList, parseInteger } from '../options.js';
+import { closingLines, failureDetails, failureLine } from '../../reports/terminal.js';
+import { fileReplay } from '../../harness/replay.js';
+import type { Failure } from '../../harness/results.js';
+import { createProgress } from '../progress.js';
+import { buildReport } from '../../harness/report.js';
+import { runVectorFiles } from '../../harness/run-vectors.js';
+import { loadVectorFiles } from '../../harness/vector-file.js';
 import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import type { CliCommand } from '../command.js';
+import { displayPath, finishRun } from '../finish-run.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../harness/package-root.js';
 import { toolVersion } from '../tool-version.js';
 
 interface VectorsOptions {
@@ -64,10 +66,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
   });
   try {
     const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
-    const show = (f: string) => {
-      const r = relative(io.cwd, f);
-      return r.startsWith('..') || isAbsolute(r) ? f : r;
-    };
+    const show = displayPath(io.cwd);
     const progress = createProgress(io, { quiet: opts.quiet });
     progress.start('vectors', 0);
     const tally = await runVectorFiles(files, {
@@ -78,19 +77,22 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
       excludeFeatures,
       oracle: evaluate,
       displayPath: show,
-      replay: (file) => `iam-conformance vectors ${shellQuote(file)} --evaluator ${shellQuote(evaluator.spec)}`,
+      replay: (file) => fileReplay('vectors', file, evaluator.spec),
       onProgress: (doneCount, total) => progress.update(doneCount, total),
     });
     progress.stop();
     const explain = (f: Failure) => explainText(evaluate(f.case));
     for (const f of tally.failures) io.stdout(`${opts.details ? failureDetails(f, explain) : failureLine(f)}\n`);
-    if (opts.report) {
-      const report = buildReport(tally, {
-        tool: { name: 'iam-conformance', version: toolVersion() },
+    const { exit } = await finishRun({
+      io,
+      tally,
+      writeReport: opts.report,
+      ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
+      ...(expectations.file ? { expectationsFile: show(expectations.file) } : {}),
+      meta: {
         verb: 'vectors',
         evaluator,
         startedAt,
-        finishedAt: new Date(),
         settings: {
           paths: files.map((f) => show(f.file)),
           features,
@@ -98,13 +100,9 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
           ...(expectations.file ? { expectations: show(expectations.file), expectationHits: expectations.hitsRecord() } : {}),
         },
         excludedFeatures: excludeFeatures,
-      });
-      const dir = resolve(io.cwd, opts.reportDir ?? defaultReportDir('vectors', evaluator.name));
-      await writeReportFolder(report, dir);
-      io.stdout(`report: ${show(dir)}\n`);
-    }
-    for (const line of closingLines(tally, expectations.file && show(expectations.file))) io.stdout(`${line}\n`);
-    return tally.failed > 0 ? EXIT.failed : EXIT.ok;
+      },
+    });
+    return exit;
   } finally {
     await evaluator.close();
   }

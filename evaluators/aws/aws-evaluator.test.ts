@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvaluatorResult } from '../evaluator.js';
-import type { RunningIamServer } from './test-server/iam-query-server.js';
-import { askedActions, caseOf, localEvaluator, policy, startServer } from './test-server/fixture.js';
+import type { EvaluatorResult } from '../../harness/evaluator.js';
+import type { RunningIamServer } from '../../testing/iam-server/iam-query-server.js';
+import { askedActions, caseOf, localEvaluator, policy, startServer } from '../../testing/iam-server/fixture.js';
 
 const verdictOf = (r: EvaluatorResult | undefined) => (r?.kind === 'verdict' ? r.verdict : undefined);
 const decisionOf = (r: EvaluatorResult | undefined) => {
   const v = verdictOf(r);
-  return v && 'decision' in v ? v.decision : r?.kind === 'verdict' ? 'error' : `errored:${r?.kind === 'errored' ? r.message : ''}`;
+  if (v && 'decision' in v) return v.decision;
+  if (r?.kind === 'verdict') return 'error';
+  return r?.kind === 'skipped' ? `skipped:${r.reason}` : `errored:${r?.kind === 'errored' ? r.message : ''}`;
 };
 
 const FAMILY = policy(
@@ -113,7 +115,7 @@ describe('aws evaluator: batching and both result shapes', () => {
     const ev = await localEvaluator(server);
     const p = policy({ Effect: 'Allow', Action: '*', Resource: '*' });
     const [r] = await ev.evaluate([caseOf([p], 'sagemaker:ListModels', '*', [], [p, p])]);
-    expect(r).toEqual({ kind: 'errored', message: expect.stringMatching(/^skipped: AWS accepts one permissions boundary/) });
+    expect(r).toEqual({ kind: 'skipped', reason: expect.stringMatching(/^AWS accepts one permissions boundary/) });
     expect(server.requests).toHaveLength(0);
     await ev.close();
   });
@@ -143,7 +145,7 @@ describe('aws evaluator: batching and both result shapes', () => {
     server = await startServer();
     const ev = await localEvaluator(server, { api: 'SimulateCustomPolicy', principalArn: undefined });
     const results = await ev.evaluate([caseOf([FAMILY], 'sagemaker:DescribeModel'), caseOf([], 'sagemaker:ListModels')]);
-    expect(results.map(decisionOf)).toEqual(['explicitDeny', expect.stringMatching(/^errored:skipped: SimulateCustomPolicy requires/)]);
+    expect(results.map(decisionOf)).toEqual(['explicitDeny', expect.stringMatching(/^skipped:SimulateCustomPolicy requires/)]);
     expect(server.requests.map((r) => r.input.operation)).toEqual(['SimulateCustomPolicy']);
     expect(server.requests[0]?.params.PolicySourceArn).toBeUndefined();
     await ev.close();

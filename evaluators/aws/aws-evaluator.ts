@@ -3,7 +3,7 @@
  * principal, checked first) or SimulateCustomPolicy. Cases are batched into calls, answers are kept in
  * a checkpoint, the call budget is respected, and nothing secret is ever printed.
  */
-import type { Evaluator, EvaluatorResult } from '../evaluator.js';
+import type { Evaluator, EvaluatorResult } from '../../harness/evaluator.js';
 import { MALFORMED_POLICY, type Case } from '../../oracle/types.js';
 import { Checkpoint } from './checkpoint.js';
 import { LiveSetupError, classifyError, fatalMessage } from './errors.js';
@@ -24,13 +24,9 @@ import {
 } from './simulator-client.js';
 import { realClock } from './token-bucket.js';
 
-/** Results the adapter could not obtain for a reason other than a failure carry this prefix. */
-export const SKIP_PREFIX = 'skipped: ';
-export const skipReason = (r: EvaluatorResult): string | undefined =>
-  r.kind === 'errored' && r.message.startsWith(SKIP_PREFIX) ? r.message.slice(SKIP_PREFIX.length) : undefined;
 /** What an InvalidInput about the size of ActionNames would plausibly say. */
 const TOO_MANY = /ActionNames|too many|exceed|maximum|limit/i;
-const skipped = (reason: string): EvaluatorResult => ({ kind: 'errored', message: SKIP_PREFIX + reason });
+const skipped = (reason: string): EvaluatorResult => ({ kind: 'skipped', reason });
 
 export interface AwsRunStats extends CallStats {
   /** Answered calls (batches) and the decisions they carried, for "decisions per call". */
@@ -190,7 +186,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
         }
         for (const i of batch.caseIndexes) out[i] = answers.get((cases[i] as Case).request.action) ?? skipped('no answer');
       }
-      counters.skipped += out.filter((r) => skipReason(r) !== undefined).length;
+      counters.skipped += out.filter((r) => r.kind === 'skipped').length;
       return out.map((r) => (r.kind === 'errored' ? { kind: 'errored', message: scrub(r.message) } : r));
     },
     async close() {

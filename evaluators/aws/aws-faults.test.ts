@@ -2,13 +2,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvaluatorResult } from '../evaluator.js';
-import type { RunningIamServer } from './test-server/iam-query-server.js';
-import { askedActions, caseOf, localEvaluator, policy, startServer } from './test-server/fixture.js';
-import { simpleDecider } from './test-server/simple-decider.js';
+import type { EvaluatorResult } from '../../harness/evaluator.js';
+import type { RunningIamServer } from '../../testing/iam-server/iam-query-server.js';
+import { askedActions, caseOf, localEvaluator, policy, startServer } from '../../testing/iam-server/fixture.js';
+import { simpleDecider } from '../../testing/iam-server/simple-decider.js';
 
 const decisionOf = (r: EvaluatorResult | undefined) =>
-  r?.kind === 'verdict' ? ('decision' in r.verdict ? r.verdict.decision : `error:${r.verdict.error.code}`) : `errored:${r?.message}`;
+  r?.kind === 'verdict'
+    ? 'decision' in r.verdict
+      ? r.verdict.decision
+      : `error:${r.verdict.error.code}`
+    : r?.kind === 'skipped'
+      ? `skipped:${r.reason}`
+      : `errored:${r?.message}`;
 
 const ALLOW = policy({ Effect: 'Allow', Action: 'sagemaker:*', Resource: '*' });
 /** Five families (different resources) → five calls after the two preflight calls. */
@@ -69,11 +75,11 @@ describe('aws evaluator: budget, checkpoint and resume', () => {
     const ev = await localEvaluator(server, { maxCalls: 4 });
     const results = await ev.evaluate(FIVE_FAMILIES);
     expect(results.slice(0, 4).map(decisionOf)).toEqual(['allowed', 'allowed', 'allowed', 'allowed']);
-    expect(results.slice(4).every((r) => r.kind === 'errored' && r.message === 'skipped: call budget reached (--max-calls 4)')).toBe(true);
+    expect(results.slice(4).every((r) => r.kind === 'skipped' && r.reason === 'call budget reached (--max-calls 4)')).toBe(true);
     expect(server.requests).toHaveLength(4);
     // A later batch of the same run is not sent either.
     const more = await ev.evaluate([caseOf([ALLOW], 'sagemaker:DeleteModel')]);
-    expect(more[0]).toMatchObject({ kind: 'errored', message: expect.stringMatching(/budget/) });
+    expect(more[0]).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/budget/) });
     expect(server.requests).toHaveLength(4);
     await ev.close();
   });
@@ -87,7 +93,7 @@ describe('aws evaluator: budget, checkpoint and resume', () => {
     const first = await localEvaluator(server, { checkpointPath, signal: controller.signal });
     const interrupted = await first.evaluate(FIVE_FAMILIES);
     expect(interrupted.slice(0, 4).map(decisionOf)).toEqual(['allowed', 'allowed', 'allowed', 'allowed']);
-    expect(interrupted.slice(4).every((r) => r.kind === 'errored' && /^skipped: run interrupted/.test(r.message))).toBe(true);
+    expect(interrupted.slice(4).every((r) => r.kind === 'skipped' && /^run interrupted/.test(r.reason))).toBe(true);
     await first.close();
     const answeredBefore = askedActions(server).slice(0, 2);
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAwsEvaluator } from './aws-evaluator.js';
 import { describePlan, planAwsCalls } from './plan.js';
-import { TEST_PRINCIPAL, type RunningIamServer } from './test-server/iam-query-server.js';
-import { FAKE_KEY_ID, FAKE_SECRET, caseOf, fakeEnv, localEvaluator, policy, startServer } from './test-server/fixture.js';
+import { TEST_PRINCIPAL, type RunningIamServer } from '../../testing/iam-server/iam-query-server.js';
+import { FAKE_KEY_ID, FAKE_SECRET, caseOf, fakeEnv, localEvaluator, policy, startServer } from '../../testing/iam-server/fixture.js';
 
 const ALLOW = policy({ Effect: 'Allow', Action: 'sagemaker:*', Resource: '*' });
 

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { EvaluatorResult } from '../evaluator.js';
+import type { EvaluatorResult } from '../../harness/evaluator.js';
 
 interface Line {
   readonly kind: 'batch';

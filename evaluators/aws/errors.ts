@@ -4,7 +4,7 @@
  * IAM rate limit (iam-semantics.md §8.4). Which code a malformed input policy yields is UNCONFIRMED
  * (MalformedPolicyDocument or InvalidInput about the policy), so both count as a policy rejection.
  */
-import { InputError } from '../../specs/harness/input-error.js';
+import { InputError } from '../../harness/input-error.js';
 
 /** A setup problem (credentials, principal, permissions): one clear line, no stack trace, exit 2. */
 export class LiveSetupError extends InputError {

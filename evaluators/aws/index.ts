@@ -1,5 +1,5 @@
 /** Live mode: AWS's own policy simulator as an evaluator (resolved by `resolveEvaluator('aws')`). */
-export { createAwsEvaluator, skipReason, SKIP_PREFIX, type AwsEvaluator, type AwsRunStats } from './aws-evaluator.js';
+export { createAwsEvaluator, type AwsEvaluator, type AwsRunStats } from './aws-evaluator.js';
 export type { AwsEvaluatorOptions } from './options.js';
 export { effectiveEnv, resolveSettings } from './options.js';
 export { LiveSetupError } from './errors.js';

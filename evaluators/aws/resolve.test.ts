@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveEvaluator } from '../index.js';
-import type { RunningIamServer } from './test-server/iam-query-server.js';
-import { caseOf, fakeEnv, policy, startServer } from './test-server/fixture.js';
+import type { RunningIamServer } from '../../testing/iam-server/iam-query-server.js';
+import { caseOf, fakeEnv, policy, startServer } from '../../testing/iam-server/fixture.js';
 
 let server: RunningIamServer | undefined;
 afterEach(async () => {

@@ -6,7 +6,7 @@
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html
  */
 import type { EvaluationResult, Statement as AwsStatement } from '@aws-sdk/client-iam';
-import type { EvaluatorResult } from '../evaluator.js';
+import type { EvaluatorResult } from '../../harness/evaluator.js';
 import { DECISIONS, type Decision, type DecisionVerdict, type MatchedStatement } from '../../oracle/types.js';
 import type { Batch } from './request-map.js';
 import { statementAt, statementSpans } from './statement-positions.js';

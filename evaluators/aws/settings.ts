@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'dotenv';
-import { InputError } from '../../specs/harness/input-error.js';
+import { InputError } from '../../harness/input-error.js';
 
 export const APIS = ['SimulatePrincipalPolicy', 'SimulateCustomPolicy'] as const;
 export type SimulateApi = (typeof APIS)[number];

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../oracle/index.js';
 import { createAwsEvaluator, envWithDotenv, settingsFromEnv } from '../../evaluators/aws/index.js';
-import { packageRoot } from '../../cli/package-root.js';
-import { loadVectorFiles } from '../harness/vector-file.js';
-import { vectorItems } from './live-cases.js';
-import { runLive } from './live-run.js';
+import { packageRoot } from '../../harness/package-root.js';
+import { loadVectorFiles } from '../../harness/vector-file.js';
+import { vectorItems } from '../../harness/live/live-cases.js';
+import { runLive } from '../../harness/live/live-run.js';
 
 const env = envWithDotenv(process.env, process.cwd());
 

@@ -5,7 +5,7 @@
 import { PROFILES, settingsExcluding } from '../../generators/profiles.js';
 import type { GeneratorSettings } from '../../generators/settings.js';
 import type { Feature } from '../../oracle/types.js';
-import type { AnyProperty } from './property.js';
+import type { AnyProperty, PlannedRun } from '../../harness/property.js';
 
 export const DEFAULT_SEED = 20260101;
 /** Inputs per planned run (times the run's `runsFactor`). */
@@ -18,13 +18,6 @@ export const DIFFERENTIAL_PROFILES = ['default', 'operators', 'conditions', 'wil
  * and an operator-level bug (NumericLessThan inclusive, `${*}` as a wildcard) shows in a few per thousand.
  */
 const RUNS_FACTOR: Readonly<Record<string, number>> = { operators: 16, variables: 8 };
-
-export interface PlannedRun {
-  readonly property: AnyProperty;
-  readonly settings: GeneratorSettings;
-  /** Multiplies the run count (DEFAULT_RUNS or `--runs`). */
-  readonly runsFactor: number;
-}
 
 /**
  * In this order: differential under `default` and `operators` (the broad net, then the fine one),

@@ -1,9 +1,9 @@
-import type { Evaluator } from '../../evaluators/evaluator.js';
+import type { Evaluator } from '../../harness/evaluator.js';
 import { evaluationCase } from '../../generators/evaluation-case.js';
 import { evaluate as oracle } from '../../oracle/index.js';
 import type { Case } from '../../oracle/types.js';
-import { answerOf, describeResult } from '../harness/compare.js';
-import { erroredViolation, evaluateAll, type ConformanceProperty, type Violation } from './property.js';
+import { answerOf, describeResult } from '../../harness/compare.js';
+import { erroredViolation, evaluateAll, type ConformanceProperty, type Violation } from '../../harness/property.js';
 
 /** The evaluator's answer on `c` equals the oracle's (decision, or error for error). */
 export async function differentialCheck(evaluator: Evaluator, c: Case): Promise<Violation | null> {

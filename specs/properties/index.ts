@@ -9,7 +9,7 @@ import { addAllow, addDeny } from './metamorphic/monotonic.js';
 import { actionNameCase, conditionKeyCase } from './metamorphic/name-case.js';
 import { policyOrder, splitMerge, statementOrder } from './metamorphic/order.js';
 import { wildcardExpansion } from './metamorphic/wildcard-expansion.js';
-import type { AnyProperty } from './property.js';
+import type { AnyProperty } from '../../harness/property.js';
 import { validation } from './validation.js';
 
 export const PROPERTIES: readonly AnyProperty[] = [
@@ -30,6 +30,6 @@ export const PROPERTIES: readonly AnyProperty[] = [
 
 export const propertyByName = (name: string): AnyProperty | undefined => PROPERTIES.find((p) => p.name === name);
 
-export type { AnyProperty, ConformanceProperty, PropertyKind, Violation } from './property.js';
-export { runProperty, type PropertyRun, type PropertyRunOptions } from './run-property.js';
+export type { AnyProperty, ConformanceProperty, PropertyKind, Violation } from '../../harness/property.js';
+export { runProperty, type PropertyRun, type PropertyRunOptions } from '../../harness/run-property.js';
 export { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan, DIFFERENTIAL_PROFILES } from './defaults.js';

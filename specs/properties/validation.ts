@@ -1,8 +1,8 @@
 import { malformedCase, type MalformedCase } from '../../generators/malformed-case.js';
 import { evaluate as oracle } from '../../oracle/index.js';
 import { isErrorVerdict } from '../../oracle/types.js';
-import { describeResult } from '../harness/compare.js';
-import { erroredViolation, evaluateAll, type ConformanceProperty } from './property.js';
+import { describeResult } from '../../harness/compare.js';
+import { erroredViolation, evaluateAll, type ConformanceProperty } from '../../harness/property.js';
 
 /** Validation: a policy that breaks one grammar rule is rejected with an error verdict, never decided. */
 export const validation: ConformanceProperty<MalformedCase> = {

@@ -8,12 +8,12 @@
  * and the replay command.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Evaluator } from '../../evaluators/evaluator.js';
+import type { Evaluator } from '../../harness/evaluator.js';
 import { loadCatalogue } from '../../generators/catalogue.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan } from './defaults.js';
 import { PROPERTIES } from './index.js';
-import type { AnyProperty } from './property.js';
-import { runProperty, type PropertyRun } from './run-property.js';
+import type { AnyProperty } from '../../harness/property.js';
+import { runProperty, type PropertyRun } from '../../harness/run-property.js';
 
 export interface ConformanceOptions {
   /** Inputs per property and profile. @defaultValue DEFAULT_RUNS */

@@ -6,8 +6,8 @@
 import { policy, renderPolicy } from '../../../generators/policy.js';
 import { scenarioWith } from '../../../generators/scenario.js';
 import type { Case } from '../../../oracle/types.js';
-import type { Answer } from '../../harness/compare.js';
-import type { ConformanceProperty } from '../property.js';
+import type { Answer } from '../../../harness/compare.js';
+import type { ConformanceProperty } from '../../../harness/property.js';
 import { answersRelated, type Twin } from './same-decision.js';
 
 function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, after: Answer) => boolean, name: string, description: string): ConformanceProperty<Twin> {

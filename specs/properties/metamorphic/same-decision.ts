@@ -1,7 +1,7 @@
-import type { Evaluator } from '../../../evaluators/evaluator.js';
+import type { Evaluator } from '../../../harness/evaluator.js';
 import type { Case } from '../../../oracle/types.js';
-import { answerOf, describeResult, type Answer } from '../../harness/compare.js';
-import { erroredViolation, evaluateAll, type Violation } from '../property.js';
+import { answerOf, describeResult, type Answer } from '../../../harness/compare.js';
+import { erroredViolation, evaluateAll, type Violation } from '../../../harness/property.js';
 
 /** A metamorphic input: a case and its transformed twin, with what the transformation did. */
 export interface Twin {

@@ -3,7 +3,7 @@ import type { Catalogue } from '../../../generators/catalogue.js';
 import { scenario } from '../../../generators/scenario.js';
 import type { GeneratorSettings } from '../../../generators/settings.js';
 import type { Case } from '../../../oracle/types.js';
-import type { ConformanceProperty } from '../property.js';
+import type { ConformanceProperty } from '../../../harness/property.js';
 import { sameDecision, type Twin } from './same-decision.js';
 
 export interface TwinSpec {

@@ -1,0 +1,48 @@
+/**
+ * How every verb ends a run, one way: the report built from the tally, the report folder written (when
+ * asked), `report: DIR`, any verb-specific lines, the closing lines, and the exit code.
+ */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { buildReport, type ReportMeta } from '../harness/report.js';
+import type { RunReport } from '../harness/results.js';
+import type { Tally } from '../harness/tally.js';
+import { defaultReportDir, writeReportFolder } from '../reports/index.js';
+import { closingLines } from '../reports/terminal.js';
+import { EXIT, type CliIo, type ExitCode } from './io.js';
+import { toolVersion } from './tool-version.js';
+
+export interface FinishRun {
+  readonly io: CliIo;
+  readonly tally: Tally;
+  readonly meta: Omit<ReportMeta, 'tool' | 'finishedAt'>;
+  /** `--report-dir` when given; undefined writes to the default folder. */
+  readonly reportDir?: string;
+  /** `--no-report` clears it. */
+  readonly writeReport: boolean;
+  /** The expectations file the run read, as shown to the user (named in the closing lines). */
+  readonly expectationsFile?: string;
+  /** Lines of the verb's own, printed after the report line and before the closing lines. */
+  readonly extraLines?: readonly string[];
+}
+
+/** A path as the user can paste it: relative to where they ran the command when inside it, else absolute. */
+export function displayPath(cwd: string): (path: string) => string {
+  return (path) => {
+    const absolute = resolve(cwd, path);
+    const r = relative(cwd, absolute);
+    return r.startsWith('..') || isAbsolute(r) ? absolute : r || '.';
+  };
+}
+
+/** Ends a run: writes what was asked, prints the closing lines, and returns the exit code. */
+export async function finishRun(f: FinishRun): Promise<{ readonly exit: ExitCode; readonly report: RunReport }> {
+  const report = buildReport(f.tally, { ...f.meta, tool: { name: 'iam-conformance', version: toolVersion() }, finishedAt: new Date() });
+  if (f.writeReport) {
+    const dir = resolve(f.io.cwd, f.reportDir ?? defaultReportDir(f.meta.verb, f.meta.evaluator.name, f.meta.startedAt));
+    await writeReportFolder(report, dir);
+    f.io.stdout(`report: ${displayPath(f.io.cwd)(dir)}\n`);
+  }
+  for (const line of f.extraLines ?? []) f.io.stdout(`${line}\n`);
+  for (const line of closingLines(f.tally, f.expectationsFile)) f.io.stdout(`${line}\n`);
+  return { exit: f.tally.failed > 0 ? EXIT.failed : EXIT.ok, report };
+}

@@ -1,0 +1,209 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { packageRoot } from './package-root.js';
+import type { Case, Feature, Verdict } from '../oracle/types.js';
+import { answerOf, type Answer } from './compare.js';
+import { InputError } from './input-error.js';
+import type { Outcome } from './results.js';
+import { stableJson, wildcardRegExp } from './stable-json.js';
+
+/** Which cases an expectation covers, when it is a family rather than one exact case. */
+export interface ExpectationMatch {
+  /** The case has all of these features. */
+  readonly features?: readonly Feature[];
+  /** Wildcard pattern on request.action (case-insensitive, like IAM actions). */
+  readonly action?: string;
+  /** Wildcard pattern on request.resource. */
+  readonly resource?: string;
+  /** A condition operator used in a policy or boundary, as written (e.g. `ForAllValues:StringNotLike`). */
+  readonly operator?: string;
+  /** Text the compact JSON of the case contains. */
+  readonly contains?: string;
+  /**
+   * A JavaScript regular expression (source, no flags) found somewhere in the compact JSON of the case
+   * (`JSON.stringify(case)`). Lets a family name its cause precisely (e.g. an epoch-second date value).
+   */
+  readonly pattern?: string;
+  /** Flags for `pattern`: `i` (condition keys are case-insensitive), `s`, `u`. */
+  readonly patternFlags?: string;
+}
+
+/** One known divergence of one evaluator (format: specs/expectations/README.md). */
+export interface Expectation {
+  readonly id: string;
+  readonly description: string;
+  readonly case?: Case;
+  readonly match?: ExpectationMatch;
+  /** The oracle's (or vector's) answer. */
+  readonly expected: Answer;
+  /** The evaluator's answer; `errored`: it failed to answer (a crash), excused in generated properties only. */
+  readonly actual: Answer | 'errored';
+  readonly citation: string;
+  readonly feature: Feature;
+  readonly status: 'evaluator-bug' | 'unconfirmed';
+  readonly note?: string;
+}
+
+/** `specs/expectations/<name>.json` of the installed suite. */
+export const expectationsFileFor = (evaluatorName: string, root = packageRoot()): string =>
+  join(root, 'specs', 'expectations', `${evaluatorName}.json`);
+
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(
+    JSON.parse(readFileSync(join(packageRoot(), 'specs', 'schemas', 'expectations.schema.json'), 'utf8')) as object,
+  ));
+
+/** Reads and validates an expectations file; problems are InputErrors naming the file and JSON path. */
+export function loadExpectations(file: string): Expectation[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new InputError(`cannot read expectations (${(cause as Error).message})`, { file, cause });
+  }
+  const validate = validator();
+  if (!validate(data)) {
+    const err = deepest(validate.errors ?? []);
+    throw new InputError(err.message ?? 'breaks the expectations schema', { file, jsonPath: jsonPath(err) });
+  }
+  const list = data as Expectation[];
+  const seen = new Set<string>();
+  list.forEach((e, i) => {
+    if (seen.has(e.id)) throw new InputError(`duplicate id "${e.id}"`, { file, jsonPath: `[${i}].id` });
+    seen.add(e.id);
+    if (e.match?.pattern !== undefined) {
+      try {
+        patternRegExp(e.match.pattern, e.match.patternFlags);
+      } catch (cause) {
+        throw new InputError(`not a regular expression (${(cause as Error).message})`, { file, jsonPath: `[${i}].match.pattern`, cause });
+      }
+    }
+  });
+  return list;
+}
+
+/** The expectations of an evaluator by name; none when the file does not exist. */
+export function expectationsFor(evaluatorName: string, root?: string): ExpectationSet {
+  const file = expectationsFileFor(evaluatorName, root);
+  return new ExpectationSet(existsSync(file) ? loadExpectations(file) : [], existsSync(file) ? file : undefined);
+}
+
+/** A loaded expectations file that turns matching divergences into expected ones, and counts its hits. */
+export class ExpectationSet {
+  private readonly exact = new Map<string, Expectation[]>();
+  private readonly families: Expectation[] = [];
+  readonly hits = new Map<string, number>();
+
+  constructor(
+    readonly entries: readonly Expectation[],
+    readonly file?: string,
+  ) {
+    for (const e of entries) {
+      if (e.case) {
+        const key = caseKey(e.case);
+        this.exact.set(key, [...(this.exact.get(key) ?? []), e]);
+      } else this.families.push(e);
+    }
+  }
+
+  /** How many divergences each entry excused, every entry listed (0 = maybe fixed upstream), by id. */
+  hitsRecord(): Record<string, number> {
+    return Object.fromEntries(this.entries.map((e) => [e.id, this.hits.get(e.id) ?? 0]));
+  }
+
+  /** The expectation this divergence is, if any: same answers, and the same case or a matching family. */
+  find(c: Case, features: readonly Feature[], expected: Verdict, actual: Verdict): Expectation | undefined {
+    const [want, got] = [answerOf(expected), answerOf(actual)];
+    const same = (e: Expectation) => e.expected === want && e.actual === got;
+    return (
+      (this.exact.get(caseKey(c)) ?? []).find(same) ??
+      this.families.find((e) => same(e) && e.match !== undefined && matches(e.match, c, features))
+    );
+  }
+
+  /**
+   * A recorded crash: the evaluator failed to answer a case the oracle answers `expected`. Counted as a
+   * hit. Only the properties use it (they answer the case from the oracle); Outcome has no crash form.
+   */
+  knownCrash(c: Case, features: readonly Feature[], expected: Verdict): Expectation | undefined {
+    const want = answerOf(expected);
+    const e = this.families.find((x) => x.actual === 'errored' && x.expected === want && x.match !== undefined && matches(x.match, c, features)) ??
+      (this.exact.get(caseKey(c)) ?? []).find((x) => x.actual === 'errored' && x.expected === want);
+    if (e) this.hits.set(e.id, (this.hits.get(e.id) ?? 0) + 1);
+    return e;
+  }
+
+  /** A divergence that is known becomes `expectedDivergence`; every other outcome passes through. */
+  apply(outcome: Outcome, c: Case, features: readonly Feature[]): Outcome {
+    if (outcome.kind !== 'diverge') return outcome;
+    const e = this.find(c, features, outcome.expected, outcome.actual);
+    if (!e) return outcome;
+    this.hits.set(e.id, (this.hits.get(e.id) ?? 0) + 1);
+    return { kind: 'expectedDivergence', expected: outcome.expected, actual: outcome.actual, expectationId: e.id };
+  }
+}
+
+export const NO_EXPECTATIONS = (): ExpectationSet => new ExpectationSet([]);
+
+/** Defaults filled and an empty boundary list dropped, so equal cases compare equal. */
+function caseKey(c: Case): string {
+  return stableJson({
+    policies: c.policies,
+    permissionsBoundaries: c.permissionsBoundaries?.length ? c.permissionsBoundaries : undefined,
+    request: { action: c.request.action, resource: c.request.resource ?? '*', context: c.request.context ?? [] },
+  });
+}
+
+function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): boolean {
+  if (m.features && !m.features.every((f) => features.includes(f))) return false;
+  if (m.action && !wildcardRegExp(m.action, 'i').test(c.request.action)) return false;
+  if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
+  if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? [])], m.operator)) return false;
+  if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
+  if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
+  return true;
+}
+
+const patterns = new Map<string, RegExp>();
+/** Compiled once per source and flags; a bad source was refused when the file was loaded. */
+function patternRegExp(source: string, flags = ''): RegExp {
+  const key = `${flags}/${source}`;
+  let re = patterns.get(key);
+  if (!re) patterns.set(key, (re = new RegExp(source, flags)));
+  return re;
+}
+
+function usesOperator(docs: readonly unknown[], operator: string): boolean {
+  return docs.some((doc) => {
+    const statements = (doc as { Statement?: unknown })?.Statement;
+    return [statements ?? []].flat().some((s) => {
+      const cond = (s as { Condition?: unknown })?.Condition;
+      return cond !== null && typeof cond === 'object' && Object.keys(cond).includes(operator);
+    });
+  });
+}
+
+function deepest(errors: readonly ErrorObject[]): ErrorObject {
+  return [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0] as ErrorObject;
+}
+
+function jsonPath(err: ErrorObject): string {
+  const parts = err.instancePath.split('/').slice(1);
+  if (err.keyword === 'required') parts.push(String(err.params.missingProperty));
+  if (err.keyword === 'additionalProperties') parts.push(String(err.params.additionalProperty));
+  return parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(root)';
+}
+
+/**
+ * The expectations a verb runs with, from its `--expectations FILE` / `--no-expectations` flag: the named
+ * file, none, or (flag absent — commander leaves it undefined) the evaluator's own file.
+ */
+export function expectationsFromFlag(flag: string | boolean | undefined, evaluatorName: string, cwd: string): ExpectationSet {
+  if (typeof flag === 'string') {
+    const file = resolve(cwd, flag);
+    return new ExpectationSet(loadExpectations(file), file);
+  }
+  return flag === false ? new ExpectationSet([]) : expectationsFor(evaluatorName);
+}

@@ -1,0 +1,108 @@
+import type { EvaluatorResult } from './evaluator.js';
+import type { Case, Feature, TraceStep, Verdict } from '../oracle/types.js';
+
+/** The suites a run is made of, in the order a run executes them. */
+export const SUITES = ['regressions', 'vectors', 'properties', 'live'] as const;
+export type Suite = (typeof SUITES)[number];
+
+/**
+ * What happened to one case. A skip or an error is never a pass, and every summary counts them apart.
+ * `expectedDivergence` is a divergence recorded in `specs/expectations/<evaluator>.json`.
+ */
+export type Outcome =
+  | { readonly kind: 'agree' }
+  | { readonly kind: 'diverge'; readonly expected: Verdict; readonly actual: Verdict }
+  | {
+      readonly kind: 'expectedDivergence';
+      readonly expected: Verdict;
+      readonly actual: Verdict;
+      readonly expectationId: string;
+    }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'errored'; readonly message: string };
+
+export type OutcomeKind = Outcome['kind'];
+
+export interface Counts {
+  readonly agree: number;
+  readonly diverge: number;
+  readonly expectedDivergence: number;
+  readonly skipped: number;
+  readonly errored: number;
+}
+
+/** Where a case came from, enough to find it again and replay it. */
+export type CaseOrigin =
+  | {
+      readonly kind: 'vector';
+      readonly file: string;
+      readonly group: string;
+      readonly case: string;
+      readonly source: string;
+      readonly unconfirmed: boolean;
+    }
+  | { readonly kind: 'regression'; readonly file: string; readonly group: string; readonly case: string }
+  | {
+      readonly kind: 'property';
+      readonly property: string;
+      readonly profile: string;
+      readonly seed: number;
+      /** fast-check replay path of the shrunk counterexample. */
+      readonly path?: string;
+    }
+  | { readonly kind: 'live'; readonly group: string; readonly case: string };
+
+/** A failure worth a person's attention: a divergence (shrunk where generated) or an evaluator error. */
+export interface Failure {
+  readonly id: string;
+  readonly suite: Suite;
+  readonly title: string;
+  readonly origin: CaseOrigin;
+  readonly case: Case;
+  readonly features: readonly Feature[];
+  /** What the oracle (or the vector) expects. */
+  readonly expected: Verdict;
+  readonly actual: EvaluatorResult;
+  readonly oracleTrace?: readonly TraceStep[];
+  /** A shell command that replays exactly this failure. */
+  readonly replay: string;
+  /** False for unconfirmed vectors: reported, not required. */
+  readonly required: boolean;
+  /** For metamorphic properties: the transformed case and the evaluator's answer on it. */
+  /**
+   * The transformed case of a metamorphic failure: what the evaluator answered there, and the oracle's
+   * verdict on it (put here by the runner, so report writers never evaluate).
+   */
+  readonly related?: { readonly description: string; readonly case: Case; readonly actual: EvaluatorResult; readonly expected: Verdict };
+}
+
+/** One JUnit test case: a property, a vector group, a regression file. */
+export interface Entry {
+  readonly suite: Suite;
+  readonly name: string;
+  readonly file?: string;
+  readonly counts: Counts;
+  readonly durationMs: number;
+  /** Ids of the failures that belong to this entry. */
+  readonly failures: readonly string[];
+}
+
+/** Everything a report writer needs; `report.json` is this object, validated by its JSON Schema. */
+export interface RunReport {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly verb: 'run' | 'vectors' | 'live' | 'replay';
+  readonly evaluator: { readonly spec: string; readonly name: string; readonly version?: string };
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly seed?: number;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly excludedFeatures: readonly Feature[];
+  readonly totals: Counts;
+  readonly perFeature: Readonly<Partial<Record<Feature, Counts>>>;
+  readonly entries: readonly Entry[];
+  readonly failures: readonly Failure[];
+  /** The closing line's numbers: passed = agree + expectedDivergence of required cases. */
+  readonly passed: number;
+  readonly failed: number;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Evaluator } from './evaluator.js';
+import { createOracleEvaluator } from '../evaluators/oracle.js';
+import { loadCatalogue } from '../generators/catalogue.js';
+import { PROFILES } from '../generators/profiles.js';
+import type { Case, Verdict } from '../oracle/types.js';
+import { differential } from '../specs/properties/differential.js';
+import { statementOrder } from '../specs/properties/metamorphic/order.js';
+import { propertyReplay } from './replay.js';
+import { runProperty } from './run-property.js';
+
+const fake = (answer: (c: Case, i: number) => Verdict | 'crash', unsupported: Evaluator['unsupportedFeatures'] = []): Evaluator => {
+  let n = 0;
+  return {
+    spec: 'module:./fake.js',
+    name: 'fake',
+    unsupportedFeatures: unsupported,
+    async evaluate(cases) {
+      return cases.map((c) => {
+        const a = answer(c, n++);
+        return a === 'crash' ? { kind: 'errored', message: 'boom' } : { kind: 'verdict', verdict: a };
+      });
+    },
+    async close() {},
+  };
+};
+
+describe('runProperty', async () => {
+  const catalogue = await loadCatalogue();
+  const settings = PROFILES.default!;
+
+  it('passes the oracle against itself and counts every input', async () => {
+    const run = await runProperty(differential, createOracleEvaluator(), { seed: 1, runs: 40, settings, catalogue });
+    expect(run.failure).toBeUndefined();
+    expect(run.counts).toMatchObject({ agree: 40, diverge: 0, errored: 0 });
+  });
+
+  it('shrinks a divergence into a Failure with a replay command that reproduces it', async () => {
+    const ev = fake(() => ({ decision: 'allowed' }));
+    const run = await runProperty(differential, ev, { seed: 7, runs: 100, settings, catalogue });
+    const f = run.failure!;
+    expect(f).toBeDefined();
+    expect(run.counts.diverge).toBe(1);
+    expect(f.origin).toMatchObject({ kind: 'property', property: 'differential', profile: 'default', seed: 7 });
+    expect(f.replay).toMatch(/^iam-conformance run --evaluator module:\.\/fake\.js --seed 7 --path \S+ --property differential$/);
+    expect(f.actual).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
+    expect('decision' in f.expected && f.expected.decision).not.toBe('allowed');
+    expect(f.oracleTrace?.length).toBeGreaterThan(0);
+    const path = f.origin.kind === 'property' ? f.origin.path : undefined;
+    const again = await runProperty(differential, ev, { seed: 7, runs: 100, path, settings, catalogue });
+    expect(again.failure?.case).toEqual(f.case);
+  });
+
+  it('reports an evaluator that fails to answer as errored, never as a pass', async () => {
+    const run = await runProperty(differential, fake(() => 'crash'), { seed: 3, runs: 20, settings, catalogue });
+    expect(run.counts.errored).toBe(1);
+    expect(run.failure?.actual).toEqual({ kind: 'errored', message: 'boom' });
+  });
+
+  it('gives metamorphic failures the transformed case as related', async () => {
+    const ev = fake((_c, i) => ({ decision: i % 2 ? 'allowed' : 'implicitDeny' }));
+    const run = await runProperty(statementOrder, ev, { seed: 3, runs: 20, settings, catalogue });
+    expect(run.failure?.related?.description).toMatch(/reordered/);
+  });
+
+  it('skips inputs with unsupported features, counted apart', async () => {
+    // Generated with the default profile, not with the features excluded: the runner must skip them.
+    const oracle = createOracleEvaluator();
+    const ev: Evaluator = { ...oracle, unsupportedFeatures: ['explicit-deny', 'permissions-boundary'] };
+    const run = await runProperty(differential, ev, { seed: 3, runs: 30, settings, catalogue });
+    expect(run.failure).toBeUndefined();
+    expect(run.counts.skipped).toBeGreaterThan(0);
+    // fast-check draws new inputs in place of skipped ones: `runs` counts the inputs actually checked.
+    expect(run.counts.agree).toBe(30);
+  });
+
+  it('quotes evaluator specs that need it and names non-default profiles', () => {
+    expect(propertyReplay('cmd:python3 eval.py', 'differential', 'operators', 5, '1:2')).toBe(
+      "iam-conformance run --evaluator 'cmd:python3 eval.py' --seed 5 --path 1:2 --property differential --profile operators",
+    );
+  });
+});

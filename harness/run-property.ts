@@ -1,0 +1,138 @@
+/**
+ * Runs one property against one evaluator with fast-check: deterministic from the seed, shrinks the
+ * first failure, and turns it into a `Failure` with a replay command, the oracle's trace and features.
+ */
+import fc from 'fast-check';
+import type { Evaluator } from './evaluator.js';
+import type { Catalogue } from '../generators/catalogue.js';
+import type { GeneratorSettings } from '../generators/settings.js';
+import { evaluate as oracle } from '../oracle/index.js';
+import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
+import { caseFeatures } from './features.js';
+import type { Counts, Failure } from './results.js';
+import type { ConformanceProperty, Violation } from './property.js';
+import { propertyReplay } from './replay.js';
+
+export interface PropertyRunOptions {
+  readonly seed: number;
+  /** Generated inputs to try (fast-check `numRuns`). */
+  readonly runs: number;
+  /** fast-check replay path: replays exactly that counterexample (no further search). */
+  readonly path?: string;
+  /** Generator settings: a profile with the evaluator's unsupported features excluded. */
+  readonly settings: GeneratorSettings;
+  readonly catalogue: Catalogue;
+  /** Called after each generated input (not during shrinking). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface PropertyRun {
+  readonly property: string;
+  readonly kind: ConformanceProperty['kind'];
+  readonly profile: string;
+  readonly seed: number;
+  readonly runs: number;
+  /** Inputs checked before the search stopped; each input counts once, whatever its number of cases. */
+  readonly counts: Counts;
+  /** Generated inputs it took to find the failure (1-based), when there is one. */
+  readonly inputsToFailure?: number;
+  readonly failure?: Failure;
+  readonly durationMs: number;
+}
+
+export async function runProperty<T>(
+  prop: ConformanceProperty<T>,
+  evaluator: Evaluator,
+  options: PropertyRunOptions,
+): Promise<PropertyRun> {
+  const started = Date.now();
+  const settings = prop.adjust ? prop.adjust(options.settings) : options.settings;
+  const unsupported = new Set<Feature>(evaluator.unsupportedFeatures);
+  let agree = 0;
+  let skipped = 0;
+  let searching = true;
+  let inputs = 0;
+
+  const predicate = async (input: T): Promise<boolean> => {
+    const supported = prop.cases(input).every((c) => caseFeatures(c).every((f) => !unsupported.has(f)));
+    if (searching) inputs += 1;
+    if (!supported) {
+      if (searching) skipped += 1;
+      fc.pre(false);
+    }
+    const violation = await safeCheck(prop, evaluator, input);
+    if (violation === null && searching) {
+      agree += 1;
+      options.onProgress?.(inputs, options.runs);
+    }
+    if (violation !== null) searching = false;
+    return violation === null;
+  };
+
+  const params: fc.Parameters<[T]> = {
+    seed: options.seed,
+    numRuns: options.runs,
+    ...(options.path !== undefined ? { path: options.path, endOnFailure: true } : {}),
+    // Unsupported-feature skips should be rare: generators never produce excluded features.
+    maxSkipsPerRun: 1000,
+  };
+  const result = await fc.check(fc.asyncProperty(prop.arbitrary(settings, options.catalogue), predicate), params);
+  const base = { property: prop.name, kind: prop.kind, profile: settings.profile, seed: options.seed, runs: options.runs };
+  const counts = (diverge: number, errored: number): Counts => ({ agree, diverge, expectedDivergence: 0, skipped, errored });
+  if (!result.failed || result.counterexample === null) {
+    return { ...base, counts: counts(0, 0), durationMs: Date.now() - started };
+  }
+  const [input] = result.counterexample;
+  const violation = (await safeCheck(prop, evaluator, input)) ?? fallbackViolation(prop, input, result);
+  const failure = toFailure(prop, evaluator, settings.profile, options.seed, result.counterexamplePath ?? undefined, violation);
+  return {
+    ...base,
+    counts: violation.kind === 'errored' ? counts(0, 1) : counts(1, 0),
+    inputsToFailure: inputs,
+    failure,
+    durationMs: Date.now() - started,
+  };
+}
+
+/** A check that throws is reported as the evaluator erroring on the input, never as a pass. */
+async function safeCheck<T>(prop: ConformanceProperty<T>, evaluator: Evaluator, input: T): Promise<Violation | null> {
+  try {
+    return await prop.check(evaluator, input);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const c = prop.cases(input)[0] as Case;
+    return { kind: 'errored', message: `check threw: ${message}`, case: c, actual: { kind: 'errored', message } };
+  }
+}
+
+/** The shrunk input passed when re-checked (a flaky evaluator): report what fast-check saw. */
+function fallbackViolation<T>(prop: ConformanceProperty<T>, input: T, result: fc.RunDetails<[T]>): Violation {
+  const message = `failed during the search but passed when re-checked (flaky evaluator?): ${String(result.errorInstance ?? '')}`;
+  return { kind: 'errored', message, case: prop.cases(input)[0] as Case, actual: { kind: 'errored', message } };
+}
+
+function toFailure(
+  prop: ConformanceProperty<unknown> | ConformanceProperty<never>,
+  evaluator: Evaluator,
+  profile: string,
+  seed: number,
+  path: string | undefined,
+  v: Violation,
+): Failure {
+  const oracleVerdict = oracle(v.case);
+  const expected = v.expected ?? oracleVerdict;
+  return {
+    id: `property-${prop.name}-${profile}-${seed}${path ? `-${path.replace(/:/g, '.')}` : ''}`,
+    suite: 'properties',
+    title: `${prop.name} [${profile}]: ${v.message}`,
+    origin: { kind: 'property', property: prop.name, profile, seed, ...(path !== undefined ? { path } : {}) },
+    case: v.case,
+    features: caseFeatures(v.case),
+    expected,
+    actual: v.actual,
+    ...(isErrorVerdict(oracleVerdict) || !oracleVerdict.trace ? {} : { oracleTrace: oracleVerdict.trace }),
+    replay: propertyReplay(evaluator.spec, prop.name, profile, seed, path),
+    required: true,
+    ...(v.related ? { related: { ...v.related, expected: oracle(v.related.case) } } : {}),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Deliberately broken evaluators, one bug class each. Every mutant is a module exporting
+ * `evaluate(c: Case): Verdict` (usable as `--evaluator module:testing/mutants/<name>.ts`); most misread the
+ * case the buggy way and then ask the real oracle. The default property run must catch every one.
+ */
+import type { Case, Verdict } from '../../oracle/types.js';
+import { evaluate as actionCaseSensitive } from './action-case-sensitive.js';
+import { evaluate as actionQuestionAsStar } from './action-question-as-star.js';
+import { evaluate as allowWins } from './allow-wins.js';
+import { evaluate as boolCaseSensitive } from './bool-case-sensitive.js';
+import { evaluate as boundaryDenyIgnored } from './boundary-deny-ignored.js';
+import { evaluate as boundaryGrants } from './boundary-grants.js';
+import { evaluate as boundaryIgnored } from './boundary-ignored.js';
+import { evaluate as conditionKeysOr } from './condition-keys-or.js';
+import { evaluate as conditionValuesAnd } from './condition-values-and.js';
+import { evaluate as dateAsString } from './date-as-string.js';
+import { evaluate as defaultValueIgnored } from './default-value-ignored.js';
+import { evaluate as effectCaseInsensitive } from './effect-case-insensitive.js';
+import { evaluate as escapedStarAsWildcard } from './escaped-star-as-wildcard.js';
+import { evaluate as firstMatchWins } from './first-match-wins.js';
+import { evaluate as firstValueOnly } from './first-value-only.js';
+import { evaluate as forAllAsForAny } from './for-all-as-for-any.js';
+import { evaluate as forAllNotVacuous } from './for-all-not-vacuous.js';
+import { evaluate as forAnyAbsentTrue } from './for-any-absent-true.js';
+import { evaluate as ifExistsAlwaysTrue } from './if-exists-always-true.js';
+import { evaluate as ifExistsIgnored } from './if-exists-ignored.js';
+import { evaluate as ipExactMatch } from './ip-exact-match.js';
+import { evaluate as keyNamesCaseSensitive } from './key-names-case-sensitive.js';
+import { evaluate as malformedAccepted } from './malformed-accepted.js';
+import { evaluate as negatedMissingFalse } from './negated-missing-false.js';
+import { evaluate as negatedValuesOr } from './negated-values-or.js';
+import { evaluate as notActionAsAction } from './not-action-as-action.js';
+import { evaluate as notResourceAsResource } from './not-resource-as-resource.js';
+import { evaluate as nullInverted } from './null-inverted.js';
+import { evaluate as numericLessThanInclusive } from './numeric-less-than-inclusive.js';
+import { evaluate as plainOperatorAnyValue } from './plain-operator-any-value.js';
+import { evaluate as principalAccepted } from './principal-accepted.js';
+import { evaluate as resourceStarStopsAtSlash } from './resource-star-stops-at-slash.js';
+import { evaluate as stringEqualsIgnoresCase } from './string-equals-ignores-case.js';
+import { evaluate as stringLikeNoQuestion } from './string-like-no-question.js';
+import { evaluate as variablesIn2008 } from './variables-in-2008.js';
+import { evaluate as variablesNotSubstituted } from './variables-not-substituted.js';
+
+export interface Mutant {
+  readonly name: string;
+  /** The bug, in one sentence. */
+  readonly bug: string;
+  readonly evaluate: (c: Case) => Verdict;
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  { name: 'action-case-sensitive', bug: 'action names are matched case-sensitively.', evaluate: actionCaseSensitive },
+  { name: 'action-question-as-star', bug: '`?` in an action pattern is treated like `*` (any run instead of exactly one character).', evaluate: actionQuestionAsStar },
+  { name: 'allow-wins', bug: 'deny precedence broken — an applicable Allow wins over an applicable Deny.', evaluate: allowWins },
+  { name: 'bool-case-sensitive', bug: 'Bool compares the text exactly, so a policy "True" never matches a request "true".', evaluate: boolCaseSensitive },
+  { name: 'boundary-deny-ignored', bug: 'Deny statements in a permissions boundary are ignored (only its Allows are read).', evaluate: boundaryDenyIgnored },
+  { name: 'boundary-grants', bug: 'a permissions boundary grants by itself (read as one more identity policy).', evaluate: boundaryGrants },
+  { name: 'boundary-ignored', bug: 'permissions boundaries are ignored.', evaluate: boundaryIgnored },
+  { name: 'condition-keys-or', bug: 'the entries of a Condition block combine with OR (AWS: AND across operators and keys).', evaluate: conditionKeysOr },
+  { name: 'condition-values-and', bug: 'several values under a positive operator must all match (AWS: any one — OR).', evaluate: conditionValuesAnd },
+  { name: 'date-as-string', bug: 'Date operators compare the text of the dates, not the instants (epoch and offsets go wrong).', evaluate: dateAsString },
+  { name: 'default-value-ignored', bug: "the default of `${key, 'default'}` is ignored (the variable is treated as absent).", evaluate: defaultValueIgnored },
+  { name: 'effect-case-insensitive', bug: 'Effect is read ignoring case ("allow" accepted as Allow).', evaluate: effectCaseInsensitive },
+  { name: 'escaped-star-as-wildcard', bug: '`${*}` becomes a wildcard `*` instead of a literal asterisk.', evaluate: escapedStarAsWildcard },
+  { name: 'first-match-wins', bug: 'the first applicable statement (in document order) decides, as in a firewall rule list.', evaluate: firstMatchWins },
+  { name: 'first-value-only', bug: 'only the first value of a multivalued context entry is read.', evaluate: firstValueOnly },
+  { name: 'for-all-as-for-any', bug: 'ForAllValues is evaluated as ForAnyValue.', evaluate: forAllAsForAny },
+  { name: 'for-all-not-vacuous', bug: 'ForAllValues is false when the key is absent (AWS: vacuously true).', evaluate: forAllNotVacuous },
+  { name: 'for-any-absent-true', bug: 'ForAnyValue holds when the key is absent (AWS: false).', evaluate: forAnyAbsentTrue },
+  { name: 'if-exists-always-true', bug: 'any `…IfExists` condition holds, whether or not the key is present.', evaluate: ifExistsAlwaysTrue },
+  { name: 'if-exists-ignored', bug: '`…IfExists` is ignored: the operator is evaluated as the plain one (false on a missing key).', evaluate: ifExistsIgnored },
+  { name: 'ip-exact-match', bug: 'IpAddress ignores the CIDR prefix: the request address must equal the policy text.', evaluate: ipExactMatch },
+  { name: 'key-names-case-sensitive', bug: 'condition-key names are matched case-sensitively (AWS: case-insensitive).', evaluate: keyNamesCaseSensitive },
+  { name: 'malformed-accepted', bug: 'policies are not validated: a malformed document is evaluated (here: it grants nothing).', evaluate: malformedAccepted },
+  { name: 'negated-missing-false', bug: 'a negated operator (StringNotEquals, NotIpAddress, …) is false when the key is missing (AWS: true).', evaluate: negatedMissingFalse },
+  { name: 'negated-values-or', bug: 'several values under a negated operator combine with OR (AWS: NOR — match none of them).', evaluate: negatedValuesOr },
+  { name: 'not-action-as-action', bug: 'NotAction is read as Action.', evaluate: notActionAsAction },
+  { name: 'not-resource-as-resource', bug: 'NotResource is read as Resource.', evaluate: notResourceAsResource },
+  { name: 'null-inverted', bug: 'Null is inverted ("true" read as "the key is present").', evaluate: nullInverted },
+  { name: 'numeric-less-than-inclusive', bug: 'NumericLessThan is inclusive (evaluated as NumericLessThanEquals).', evaluate: numericLessThanInclusive },
+  { name: 'plain-operator-any-value', bug: 'a plain (unqualified) operator on a key with several request values matches if any value does.', evaluate: plainOperatorAnyValue },
+  { name: 'principal-accepted', bug: 'Principal / NotPrincipal are accepted in identity policies (and ignored).', evaluate: principalAccepted },
+  { name: 'resource-star-stops-at-slash', bug: '`*` in a resource ARN does not span `/` (treated like a path glob).', evaluate: resourceStarStopsAtSlash },
+  { name: 'string-equals-ignores-case', bug: 'StringEquals / StringNotEquals compare ignoring case.', evaluate: stringEqualsIgnoresCase },
+  { name: 'string-like-no-question', bug: 'StringLike knows `*` but not `?` (a `?` in the pattern only matches a literal `?`).', evaluate: stringLikeNoQuestion },
+  { name: 'variables-in-2008', bug: '`${…}` is substituted under Version 2008-10-17 (or no Version), where AWS reads it literally.', evaluate: variablesIn2008 },
+  { name: 'variables-not-substituted', bug: '`${…}` is never substituted, even under Version 2012-10-17 (read as literal text, as in 2008).', evaluate: variablesNotSubstituted },
+];
