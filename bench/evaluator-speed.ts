@@ -89,7 +89,7 @@ async function steadyRates(cases: readonly Case[], contenders: readonly Contende
     for (let i = 0; i < contenders.length; i++) {
       collectGarbage();
       const start = now();
-      let elapsed = 0;
+      let elapsed: number;
       do {
         await contenders[i]!.evaluateAll(cases);
         ops[i] = ops[i]! + cases.length;

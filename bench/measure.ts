@@ -22,7 +22,7 @@ export function measureRate(opsPerRound: number, round: () => void, minSeconds: 
   round();
   let ops = 0;
   const start = now();
-  let elapsed = 0;
+  let elapsed: number;
   do {
     round();
     ops += opsPerRound;
@@ -31,9 +31,3 @@ export function measureRate(opsPerRound: number, round: () => void, minSeconds: 
   return { perSecond: ops / elapsed, microsPerOp: (elapsed / ops) * 1e6, ops, seconds: elapsed };
 }
 
-/** Wall time of one call, in seconds. */
-export async function timeOnce<T>(work: () => Promise<T> | T): Promise<{ readonly value: T; readonly seconds: number }> {
-  const start = now();
-  const value = await work();
-  return { value, seconds: now() - start };
-}

@@ -48,7 +48,7 @@ export async function resolveEvaluator(spec: string, options: ResolveOptions = {
     if (!command) throw new InputError('`cmd:` needs a command, e.g. "cmd:python3 evaluate.py"');
     return createCommandEvaluator(command, {
       cwd: options.cwd ?? process.cwd(),
-      env: { ...process.env, ...(options.env ?? {}) } as NodeJS.ProcessEnv,
+      env: { ...process.env, ...(options.env ?? {}) },
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.onStderr ? { onStderr: options.onStderr } : {}),
     });

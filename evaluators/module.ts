@@ -59,7 +59,7 @@ async function evaluateOne(evaluate: ModuleEvaluate, c: Case, timeoutMs: number)
   let timer: NodeJS.Timeout | undefined;
   try {
     // A copy, so an evaluator that mutates its input cannot change what the oracle and report see.
-    const answer = Promise.resolve(evaluate(structuredClone(c) as Case));
+    const answer = Promise.resolve(evaluate(structuredClone<Case>(c)));
     const timeout = new Promise<typeof TIMED_OUT>((r) => {
       timer = setTimeout(() => r(TIMED_OUT), timeoutMs);
     });

@@ -32,13 +32,13 @@ export function toVerdict(value: unknown): { ok: true; verdict: Verdict } | { ok
   // Evidence is optional and only shown in reports; keep it when it has the documented shape.
   if (Array.isArray(v.matchedStatements)) verdict.matchedStatements = v.matchedStatements as MatchedStatement[];
   if (Array.isArray(v.missingContextKeys) && v.missingContextKeys.every((k) => typeof k === 'string')) {
-    verdict.missingContextKeys = v.missingContextKeys as string[];
+    verdict.missingContextKeys = v.missingContextKeys;
   }
   return { ok: true, verdict };
 }
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value) ?? String(value);
+  const text = (JSON.stringify(value) as string | undefined) ?? typeof value;
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -57,7 +57,7 @@ function badResource(value: string | string[]) {
 function badCondition(operator: string, key: string, values: readonly unknown[]) {
   return (doc: Doc, n: number): Doc => {
     const s = first(doc);
-    s.Condition = { ...((s.Condition as object | undefined) ?? {}), [operator]: { [key]: pick(values, n) } };
+    s.Condition = { ...((s.Condition) ?? {}), [operator]: { [key]: pick(values, n) } };
     return doc;
   };
 }

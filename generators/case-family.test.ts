@@ -7,7 +7,7 @@ import { PROFILES } from './profiles.js';
 describe('caseFamily', () => {
   it('shares policies, resource and context across distinct actions', async () => {
     const catalogue = await loadCatalogue();
-    const families = fc.sample(caseFamily(catalogue, PROFILES.default!, { size: 4 }), { seed: 1, numRuns: 100 });
+    const families = fc.sample(caseFamily(catalogue, PROFILES.default, { size: 4 }), { seed: 1, numRuns: 100 });
     for (const cases of families) {
       const actions = cases.map((c) => c.request.action);
       expect(new Set(actions).size).toBe(actions.length);

@@ -12,19 +12,7 @@ import { conditionValues } from './condition-values.js';
 import type { GeneratorSettings } from './settings.js';
 import { flipCase, pick } from './text.js';
 import type { World, WorldKey } from './world.js';
-
-export interface ConditionRecipe {
-  readonly key: number;
-  readonly op: number;
-  readonly isNull: boolean;
-  readonly qualifier: number;
-  readonly ifExists: boolean;
-  readonly values: readonly number[];
-  readonly form: number;
-  readonly keyCase: number;
-  readonly variable: number | null;
-  readonly bare: boolean;
-}
+import type { ConditionRecipe } from './condition-recipe.js';
 
 /** Operators that fit a key of this kind (before qualifiers and IfExists). */
 export function operatorsFor(key: WorldKey, settings: GeneratorSettings): string[] {

@@ -5,7 +5,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
  */
-import type { ConditionRecipe } from './condition-block.js';
+import type { ConditionRecipe } from './condition-recipe.js';
 import { pick, questionAt, starAfter, unique } from './text.js';
 import type { World, WorldKey } from './world.js';
 

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { actionElement, renderActionElement, type ActionElementRecipe } from './action-element.js';
 import { chance } from './chance.js';
-import { conditionBlock, renderConditionBlock, type ConditionRecipe } from './condition-block.js';
+import { conditionBlock, renderConditionBlock } from './condition-block.js';
+import type { ConditionRecipe } from './condition-recipe.js';
 import { renderResourceElement, resourceElement, type ResourceElementRecipe } from './resource-element.js';
 import type { GeneratorSettings } from './settings.js';
 import type { World } from './world.js';

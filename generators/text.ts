@@ -54,5 +54,3 @@ export function starAfter(s: string, i: number, from = 0): string {
 /** Deduplicates keeping first occurrences. */
 export const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
-/** Percentage test for a 0..99 draw. */
-export const under = (draw: number, percent: number): boolean => draw % 100 < percent;

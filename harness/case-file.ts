@@ -61,7 +61,7 @@ function contextEntry(e: unknown, path: string, fail: (p: string, m: string) => 
   if (!Array.isArray(e.values) || !e.values.every((v) => typeof v === 'string')) {
     fail(`${path}.values`, 'must be an array of strings (AWS passes every context value as a string)');
   }
-  return { key: e.key as string, type: e.type as ContextKeyType, values: e.values as string[] };
+  return { key: e.key, type: e.type as ContextKeyType, values: e.values };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

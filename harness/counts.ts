@@ -18,7 +18,6 @@ export const sumCounts = (...all: readonly Counts[]): Counts =>
     emptyCounts(),
   );
 
-export const totalOf = (c: Counts): number => c.agree + c.diverge + c.expectedDivergence + c.skipped + c.errored;
 
 /** Per-feature tallies: every outcome counts once for each feature of its case. */
 export class FeatureCounts {

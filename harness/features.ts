@@ -88,11 +88,11 @@ export function caseFeatures(c: Case): Feature[] {
 }
 
 function collect(c: Case, found: Set<Feature>): void {
-  const policies: Json[] = Array.isArray(c.policies) ? [...c.policies] : [];
-  const boundaries: Json[] = Array.isArray(c.permissionsBoundaries) ? [...c.permissionsBoundaries] : [];
-  const request = isObject(c.request as Json) ? c.request : undefined;
+  const policies: Json[] = Array.isArray(c.policies) ? [...(c.policies as readonly Json[])] : [];
+  const boundaries: Json[] = Array.isArray(c.permissionsBoundaries) ? [...(c.permissionsBoundaries as readonly Json[])] : [];
+  const request = isObject(c.request) ? c.request : undefined;
   const action = typeof request?.action === 'string' ? request.action : '';
-  const context = Array.isArray(request?.context) ? request.context.filter((e) => isObject(e as Json)) : [];
+  const context = Array.isArray(request?.context) ? (request.context as readonly Json[]).filter(isObject) : [];
   const contextKeys = context.map((e) => String(e.key));
 
   if (policies.length > 1) found.add('multiple-policies');

@@ -107,7 +107,7 @@ async function safeCheck<T>(prop: ConformanceProperty<T>, evaluator: Evaluator, 
 
 /** The shrunk input passed when re-checked (a flaky evaluator): report what fast-check saw. */
 function fallbackViolation<T>(prop: ConformanceProperty<T>, input: T, result: fc.RunDetails<[T]>): Violation {
-  const message = `failed during the search but passed when re-checked (flaky evaluator?): ${String(result.errorInstance ?? '')}`;
+  const message = `failed during the search but passed when re-checked (flaky evaluator?): ${result.errorInstance instanceof Error ? result.errorInstance.message : JSON.stringify(result.errorInstance) ?? ''}`;
   return { kind: 'errored', message, case: prop.cases(input)[0] as Case, actual: { kind: 'errored', message } };
 }
 

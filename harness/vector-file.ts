@@ -226,7 +226,7 @@ function describeSchemaError(err: ErrorObject): string {
 export function jsonErrorOffset(text: string): number {
   let i = 0;
   const fail = (): never => {
-    throw i;
+    throw new SyntaxAt(i);
   };
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
@@ -267,7 +267,14 @@ export function jsonErrorOffset(text: string): number {
     ws();
     return i < text.length ? i : text.length;
   } catch (at) {
-    return typeof at === 'number' ? Math.min(at, text.length) : 0;
+    return at instanceof SyntaxAt ? Math.min(at.offset, text.length) : 0;
+  }
+}
+
+/** Where the scan of jsonErrorOffset stopped. */
+class SyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at offset ${offset}`);
   }
 }
 

@@ -120,6 +120,7 @@ export function writtenActionMatches(source: string, action: RequestAction): boo
   return foldedGlobMatches(source, colon + 1, action.name);
 }
 
+// eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: every ASCII character
 const NOT_ASCII = /[^\x00-\x7f]/;
 
 /** The lower-case code of an ASCII character. */

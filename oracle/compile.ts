@@ -205,7 +205,7 @@ export function statementsForAction(policy: CompiledPolicy, action: RequestActio
     policy.evaluated = true;
     return policy.statements.filter((s) => matchesWrittenAction(s.statement.action, action));
   }
-  const memo = (policy.byAction ??= new Map());
+  const memo = (policy.byAction ??= new Map<string, readonly CompiledStatement[]>());
   let statements = memo.get(action.full);
   if (statements === undefined) {
     statements = policy.statements.filter((s) => matchesAction(actionOf(s), action));

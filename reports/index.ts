@@ -11,12 +11,6 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { InvalidReportError, reportSchemaErrors } from './schema.js';
 
-export { failureToVector, failureToVectorFile, divergenceFileNames, EVALUATION_LOGIC_URL } from './divergence.js';
-export type { VectorGroupJson, DivergenceMeta } from './divergence.js';
-export { renderHtml } from './html.js';
-export type { RenderOptions } from './view.js';
-export { renderJunit } from './junit.js';
-export { renderMarkdown } from './markdown.js';
 export { reportSchemaErrors, reportSchemaPath, InvalidReportError } from './schema.js';
 export { defaultReportDir, summaryLine } from './summary-line.js';
 

@@ -17,7 +17,7 @@ function validator(): ValidateFunction {
     const schema = JSON.parse(readFileSync(reportSchemaPath(), 'utf8')) as object;
     compiled = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
   }
-  return compiled as ValidateFunction;
+  return compiled;
 }
 
 const describeErrors = (errors: readonly ErrorObject[]): string =>

@@ -73,7 +73,7 @@ describe('known-answer vectors', () => {
     const problems: string[] = [];
     for (const f of files) {
       for (const g of f.groups) {
-        let ok = false;
+        let ok: boolean;
         try {
           ok = new URL(g.source).protocol === 'https:';
         } catch {

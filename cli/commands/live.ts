@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { evaluate } from '../../oracle/index.js';
 import {
   createAwsEvaluator,
@@ -9,11 +9,9 @@ import {
   resolveSettings,
   type AwsEvaluator,
 } from '../../evaluators/aws/index.js';
-import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import { expectationsFor } from '../../harness/expectations.js';
-import { closingLines, failureLine } from '../../reports/terminal.js';
+import {  failureLine } from '../../reports/terminal.js';
 import { createProgress } from '../progress.js';
-import { buildReport } from '../../harness/report.js';
 import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from './live-plan.js';
 import { runLive } from '../../harness/live/live-run.js';
 import { recordVerified } from '../../harness/live/record.js';
@@ -21,7 +19,6 @@ import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
 import { packageRoot } from '../../harness/package-root.js';
-import { toolVersion } from '../tool-version.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

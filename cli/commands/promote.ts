@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { promoteDivergence, REGRESSIONS_DIR } from '../../reports/promote.js';
 import { fileReplay } from '../../harness/replay.js';
 import { parseInteger } from '../options.js';

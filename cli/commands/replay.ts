@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { evaluate } from '../../oracle/index.js';
-import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import { fileReplay } from '../../harness/replay.js';
 import { expectationsFor, NO_EXPECTATIONS } from '../../harness/expectations.js';
 import { parseInteger } from '../options.js';
-import { closingLines, failureLine } from '../../reports/terminal.js';
-import { buildReport } from '../../harness/report.js';
+import {  failureLine } from '../../reports/terminal.js';
 import { runVectorFiles } from '../../harness/run-vectors.js';
 import { loadVectorFiles } from '../../harness/vector-file.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
-import { EXIT } from '../io.js';
-import { toolVersion } from '../tool-version.js';
 
 interface ReplayFlags {
   readonly evaluator: string;

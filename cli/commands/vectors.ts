@@ -1,22 +1,19 @@
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import {  join, resolve } from 'node:path';
 import { evaluate, explainText } from '../../oracle/index.js';
 import { resolveEvaluator } from '../../evaluators/index.js';
 import { InputError } from '../../harness/input-error.js';
 import { expectationsFromFlag } from '../../harness/expectations.js';
 import { parseFeatureList, parseInteger } from '../options.js';
-import { closingLines, failureDetails, failureLine } from '../../reports/terminal.js';
+import {  failureDetails, failureLine } from '../../reports/terminal.js';
 import { fileReplay } from '../../harness/replay.js';
 import type { Failure } from '../../harness/results.js';
 import { createProgress } from '../progress.js';
-import { buildReport } from '../../harness/report.js';
 import { runVectorFiles } from '../../harness/run-vectors.js';
 import { loadVectorFiles } from '../../harness/vector-file.js';
-import { defaultReportDir, writeReportFolder } from '../../reports/index.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
-import { EXIT, type CliIo, type ExitCode } from '../io.js';
+import {  type CliIo, type ExitCode } from '../io.js';
 import { packageRoot } from '../../harness/package-root.js';
-import { toolVersion } from '../tool-version.js';
 
 interface VectorsOptions {
   evaluator?: string;

@@ -105,7 +105,7 @@ export async function createAwsEvaluator(options: AwsEvaluatorOptions = {}): Pro
   async function answerInChunks(batch: Batch): Promise<Map<string, EvaluatorResult>> {
     const out = new Map<string, EvaluatorResult>();
     // Advance by what was sent: the cap may drop while a chunk is being answered.
-    for (let at = 0, actions: string[] = []; at < batch.actions.length; at += actions.length) {
+    for (let at = 0, actions: string[]; at < batch.actions.length; at += actions.length) {
       actions = batch.actions.slice(at, at + actionCap);
       const part = stopped !== undefined ? new Map(actions.map((a) => [a, stopped as EvaluatorResult] as const)) : await answer({ ...batch, actions });
       for (const [a, r] of part) out.set(a, r);

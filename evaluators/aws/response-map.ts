@@ -67,8 +67,8 @@ export function mapStatement(s: AwsStatement, batch: Batch, decision: Decision):
 
 function statementOf(doc: unknown, index: number): { Effect?: unknown; Sid?: unknown } | undefined {
   const st = (doc as { Statement?: unknown }).Statement;
-  const item = Array.isArray(st) ? st[index] : index === 0 ? st : undefined;
-  return item !== null && typeof item === 'object' ? (item as { Effect?: unknown; Sid?: unknown }) : undefined;
+  const item: unknown = Array.isArray(st) ? st[index] : index === 0 ? st : undefined;
+  return item !== null && typeof item === 'object' ? (item) : undefined;
 }
 
 const isDecision = (d: string | undefined): d is Decision => (DECISIONS as readonly (string | undefined)[]).includes(d);

@@ -105,7 +105,7 @@ function compileValue(semantics: OperatorSemantics | undefined, substitute: bool
  */
 function fixedValue(semantics: OperatorSemantics, raw: string): unknown {
   let memo = readValues.get(semantics.policyValue);
-  if (memo === undefined) readValues.set(semantics.policyValue, (memo = new Map()));
+  if (memo === undefined) readValues.set(semantics.policyValue, (memo = new Map<string, unknown>()));
   let value = memo.get(raw);
   if (value === undefined && !memo.has(raw)) {
     value = semantics.policyValue([{ text: raw, wild: true }]);

@@ -31,7 +31,7 @@ function notConfigured(): string | undefined {
 
 const reason = notConfigured();
 const title = reason ? `live AWS (skipped: ${reason}; see docs/live.md)` : 'live AWS';
-// eslint-disable-next-line no-console -- the one place a skipped live run explains itself
+ 
 if (reason) console.warn(`live tests skipped: ${reason} (see docs/live.md)`);
 const budget = Number(env.IAM_CONFORMANCE_MAX_CALLS ?? 60);
 

@@ -3,7 +3,6 @@
  * and what the mutant spec holds to catching every mutant.
  */
 import { PROFILES, settingsExcluding } from '../../generators/profiles.js';
-import type { GeneratorSettings } from '../../generators/settings.js';
 import type { Feature } from '../../oracle/types.js';
 import type { AnyProperty, PlannedRun } from '../../harness/property.js';
 

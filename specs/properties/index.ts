@@ -30,6 +30,4 @@ export const PROPERTIES: readonly AnyProperty[] = [
 
 export const propertyByName = (name: string): AnyProperty | undefined => PROPERTIES.find((p) => p.name === name);
 
-export type { AnyProperty, ConformanceProperty, PropertyKind, Violation } from '../../harness/property.js';
-export { runProperty, type PropertyRun, type PropertyRunOptions } from '../../harness/run-property.js';
-export { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan, DIFFERENTIAL_PROFILES } from './defaults.js';
+export type { AnyProperty } from '../../harness/property.js';

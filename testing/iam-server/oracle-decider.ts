@@ -8,7 +8,7 @@ import { AwsFault, type Decider } from './iam-query-server.js';
 type Evaluate = (c: Case) => import('../../oracle/types.js').Verdict;
 
 export async function oracleDecider(): Promise<Decider> {
-  const mod = (await import('../../oracle/index.js' as string)) as { evaluate: Evaluate };
+  const mod = (await import('../../oracle/index.js')) as { evaluate: Evaluate };
   return (q) => {
     const parse = (t: string): unknown => {
       try {

@@ -212,7 +212,7 @@ const FAMILIES: readonly Family[] = [
   ).map(([id, pattern, what]) => ({
     cause: 'accepts-undocumented-invalid' as const,
     id: `accepts-${id}`,
-    match: { features: ['malformed-policy'], pattern } as ExpectationMatch,
+    match: { features: ['malformed-policy' as const], pattern },
     pairs: ACCEPTED,
     note: `Family: ${what}`,
   })),

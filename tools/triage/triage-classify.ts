@@ -13,7 +13,7 @@ const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' &
 
 const docsOf = (c: Case): Json[] => [...c.policies, ...(c.permissionsBoundaries ?? [])];
 const statementsOf = (doc: Json): Record<string, Json>[] =>
-  isObject(doc) ? ([doc.Statement].flat().filter(isObject) as Record<string, Json>[]) : [];
+  isObject(doc) ? [doc.Statement].flat().filter(isObject) : [];
 const strings = (v: Json): string[] => [v].flat().filter((x): x is string => typeof x === 'string');
 const conditionsOf = (c: Case): [string, string, Json][] =>
   docsOf(c).flatMap((d) =>

@@ -80,7 +80,7 @@ function signature(c: Case): string {
     if (doc && typeof doc === 'object' && doc.Version !== '2012-10-17') elements.add(`Version=${String(doc.Version)}`);
     for (const s of [doc?.Statement ?? []].flat() as Record<string, unknown>[]) {
       if (!s || typeof s !== 'object') continue;
-      for (const k of Object.keys(s)) if (k !== 'Condition' && k !== 'Sid') elements.add(`${s.Effect}:${k}`);
+      for (const k of Object.keys(s)) if (k !== 'Condition' && k !== 'Sid') elements.add(`${String(s.Effect)}:${k}`);
       for (const op of Object.keys((s.Condition as object) ?? {})) ops.add(op);
     }
   }

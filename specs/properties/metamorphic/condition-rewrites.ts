@@ -17,7 +17,7 @@ export const conditionValueOrder = twinProperty({
           op,
           Object.fromEntries(
             Object.entries(keys).map(([key, v]) => {
-              const list = Array.isArray(v) ? [...v] : [v];
+              const list: unknown[] = Array.isArray(v) ? [...(v as unknown[])] : [v];
               return [key, [...list.reverse(), list[list.length - 1]]];
             }),
           ),

@@ -38,8 +38,6 @@ export const renameElement = (from: string, to: string) => (s: Json): Json => {
   return { ...rest, [to]: v };
 };
 
-export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-
 /** Maps every string of an element holding a string or a list of strings. */
 export function mapElementStrings(s: Json, keys: readonly string[], f: (p: string) => string): Json {
   const out = { ...s };
