@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CONTEXT_KEY_TYPES, type Case, type ContextEntry, type ContextKeyType } from '../oracle/types.js';
 import { InputError } from './input-error.js';
-import { jsonErrorOffset, lineColumn } from './vector-file.js';
+import { parseJsonText } from './json-file.js';
 
 /**
  * Reads a case file: `{policies, permissionsBoundaries?, request: {action, resource?, context?}}`, the
@@ -19,13 +19,7 @@ export async function readCaseFile(file: string): Promise<Case> {
 }
 
 export function parseCase(text: string, file: string): Case {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    const { line, column } = lineColumn(text, jsonErrorOffset(text));
-    throw new InputError(`invalid JSON at line ${line}, column ${column}`, { file, cause });
-  }
+  const data = parseJsonText(text, file);
   const fail = (jsonPath: string, message: string): never => {
     throw new InputError(message, { file, jsonPath });
   };

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from './package-root.js';
 import type { Case, Feature, Verdict } from '../oracle/types.js';
 import { answerOf, type Answer } from './compare.js';
 import { InputError } from './input-error.js';
+import { checkSchema } from './json-file.js';
 import type { Outcome } from './results.js';
 import { stableJson, wildcardRegExp } from './stable-json.js';
 
@@ -49,12 +49,6 @@ export interface Expectation {
 export const expectationsFileFor = (evaluatorName: string, root = packageRoot()): string =>
   join(root, 'specs', 'expectations', `${evaluatorName}.json`);
 
-let compiled: ValidateFunction | undefined;
-const validator = (): ValidateFunction =>
-  (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(
-    JSON.parse(readFileSync(join(packageRoot(), 'specs', 'schemas', 'expectations.schema.json'), 'utf8')) as object,
-  ));
-
 /** Reads and validates an expectations file; problems are InputErrors naming the file and JSON path. */
 export function loadExpectations(file: string): Expectation[] {
   let data: unknown;
@@ -63,11 +57,7 @@ export function loadExpectations(file: string): Expectation[] {
   } catch (cause) {
     throw new InputError(`cannot read expectations (${(cause as Error).message})`, { file, cause });
   }
-  const validate = validator();
-  if (!validate(data)) {
-    const err = deepest(validate.errors ?? []);
-    throw new InputError(err.message ?? 'breaks the expectations schema', { file, jsonPath: jsonPath(err) });
-  }
+  checkSchema('expectations', data, file, (err) => err.message ?? 'breaks the expectations schema');
   const list = data as Expectation[];
   const seen = new Set<string>();
   list.forEach((e, i) => {
@@ -183,17 +173,6 @@ function usesOperator(docs: readonly unknown[], operator: string): boolean {
       return cond !== null && typeof cond === 'object' && Object.keys(cond).includes(operator);
     });
   });
-}
-
-function deepest(errors: readonly ErrorObject[]): ErrorObject {
-  return [...errors].sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length)[0] as ErrorObject;
-}
-
-function jsonPath(err: ErrorObject): string {
-  const parts = err.instancePath.split('/').slice(1);
-  if (err.keyword === 'required') parts.push(String(err.params.missingProperty));
-  if (err.keyword === 'additionalProperties') parts.push(String(err.params.additionalProperty));
-  return parts.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '') || '(root)';
 }
 
 /**

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES, CONTEXT_KEY_TYPES } from '../oracle/types.js';
 import { InputError } from './input-error.js';
-import { groupCases, jsonErrorOffset, lineColumn, loadVectorFiles, parseVectorFile } from './vector-file.js';
+import { jsonErrorOffset, lineColumn } from './json-file.js';
+import { groupCases, loadVectorFiles, parseVectorFile } from './vector-file.js';
 
 const group = (over: Record<string, unknown> = {}) => ({
   description: 'Allow grants the action',

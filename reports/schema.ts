@@ -1,24 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { packageRoot } from '../harness/package-root.js';
-
-// ajv is CommonJS; under NodeNext its class sits on `.default`.
-type AjvClass = typeof AjvModule.default;
-const Ajv: AjvClass = (AjvModule as unknown as { default?: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
+import type { ErrorObject } from 'ajv';
+import { schemaPath, schemaValidator } from '../harness/json-file.js';
 
 /** Where the report schema lives, in the checkout and in the published package alike. */
-export const reportSchemaPath = (): string => join(packageRoot(), 'specs', 'schemas', 'report.schema.json');
+export const reportSchemaPath = (): string => schemaPath('report');
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(reportSchemaPath(), 'utf8')) as object;
-    compiled = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
-  }
-  return compiled;
-}
 
 const describeErrors = (errors: readonly ErrorObject[]): string =>
   errors
@@ -31,7 +16,7 @@ const describeErrors = (errors: readonly ErrorObject[]): string =>
  * against `specs/schemas/report.schema.json`. Returns the error text, or undefined when valid.
  */
 export function reportSchemaErrors(json: unknown): string | undefined {
-  const validate = validator();
+  const validate = schemaValidator('report');
   return validate(json) ? undefined : describeErrors(validate.errors ?? []);
 }
 
