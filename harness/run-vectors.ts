@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
 import { isErrorVerdict, type Case, type Feature, type Verdict } from '../oracle/types.js';
 import { compare, expectedVerdict } from './compare.js';
-import { addOutcome, emptyCounts } from './counts.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from './expectations.js';
 import { caseFeatures } from './features.js';
 import { InputError } from './input-error.js';
-import type { CaseOrigin, Counts, Failure, Outcome } from './results.js';
+import type { CaseOrigin, Failure, Outcome } from './results.js';
 import { Tally } from './tally.js';
 import { groupCases, type VectorFile, type VectorGroup } from './vector-file.js';
 
@@ -66,7 +65,6 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
   }
 
   const tally = new Tally();
-  const byGroup = new Map<string, { counts: Counts; failures: string[]; file: string; name: string; ms: number }>();
   for (const p of planned) {
     const actual = results.get(p);
     const outcome: Outcome =
@@ -74,21 +72,11 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
         ? { kind: 'skipped', reason: p.skip ?? 'not run' }
         : expectations.apply(compare(p.expected, actual), p.case, p.features);
     const required = options.suite === 'regressions' || p.group.unconfirmed !== true;
-    tally.record(outcome.kind, p.features, required);
-    const key = `${p.file}\u0000${p.groupIndex}`;
-    const entry = byGroup.get(key) ?? { counts: emptyCounts(), failures: [], file: show(p.file), name: p.group.description, ms: 0 };
-    entry.counts = addOutcome(entry.counts, outcome.kind);
-    entry.ms += millis.get(p) ?? 0;
-    byGroup.set(key, entry);
-    if ((outcome.kind === 'diverge' || outcome.kind === 'errored') && actual) {
-      const failure = toFailure(p, actual, required, options, show);
-      tally.failures.push(failure);
-      entry.failures.push(failure.id);
-    }
+    const failed = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual;
+    const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file) };
+    tally.recordCase(entry, outcome.kind, p.features, required, failed ? toFailure(p, actual, required, options, show) : undefined, millis.get(p));
   }
-  for (const e of byGroup.values()) {
-    tally.entries.push({ suite: options.suite, name: e.name, file: e.file, counts: e.counts, durationMs: Math.round(e.ms), failures: e.failures });
-  }
+  tally.closeEntries();
   return tally;
 }
 

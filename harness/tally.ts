@@ -1,6 +1,22 @@
 import type { Feature } from '../oracle/types.js';
 import { addOutcome, emptyCounts, FeatureCounts, sumCounts } from './counts.js';
-import type { Counts, Entry, Failure, OutcomeKind } from './results.js';
+import type { Counts, Entry, Failure, OutcomeKind, Suite } from './results.js';
+
+/** The entry (JUnit test case) a case belongs to: a vector group, a live family. */
+export interface EntryKey {
+  /** Distinguishes entries that share a name (the same group name in two files). */
+  readonly key: string;
+  readonly suite: Suite;
+  readonly name: string;
+  readonly file?: string;
+}
+
+interface OpenEntry {
+  readonly at: EntryKey;
+  counts: Counts;
+  readonly failures: string[];
+  ms: number;
+}
 
 /**
  * What a suite produced, accumulated as it runs: entries (JUnit test cases), failures, totals, counts
@@ -15,6 +31,7 @@ export class Tally {
   unconfirmed: Counts = emptyCounts();
   passed = 0;
   failed = 0;
+  private readonly open = new Map<string, OpenEntry>();
 
   /** Counts one outcome. */
   record(kind: OutcomeKind, features: readonly Feature[], required: boolean, n = 1): void {
@@ -26,6 +43,30 @@ export class Tally {
     }
     if (kind === 'agree' || kind === 'expectedDivergence') this.passed += n;
     if (kind === 'diverge' || kind === 'errored') this.failed += n;
+  }
+
+  /**
+   * Counts one case of an entry: its outcome (as `record`), its failure if it has one, its time. The
+   * entry is listed when `closeEntries` is called, in the order its first case came.
+   */
+  recordCase(at: EntryKey, kind: OutcomeKind, features: readonly Feature[], required: boolean, failure?: Failure, ms = 0): void {
+    this.record(kind, features, required);
+    let entry = this.open.get(at.key);
+    if (entry === undefined) this.open.set(at.key, (entry = { at, counts: emptyCounts(), failures: [], ms: 0 }));
+    entry.counts = addOutcome(entry.counts, kind);
+    entry.ms += ms;
+    if (failure) {
+      this.failures.push(failure);
+      entry.failures.push(failure.id);
+    }
+  }
+
+  /** Lists the entries `recordCase` opened. */
+  closeEntries(): void {
+    for (const { at, counts, failures, ms } of this.open.values()) {
+      this.entries.push({ suite: at.suite, name: at.name, ...(at.file !== undefined ? { file: at.file } : {}), counts, durationMs: Math.round(ms), failures });
+    }
+    this.open.clear();
   }
 
   /** Adds counts already totalled elsewhere (a property run), all required. */

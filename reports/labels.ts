@@ -11,16 +11,6 @@ export const COUNT_COLUMNS = [
   ['errored', 'errored'],
 ] as const satisfies readonly (readonly [keyof Counts, string])[];
 
-export const ZERO_COUNTS: Counts = { agree: 0, diverge: 0, expectedDivergence: 0, skipped: 0, errored: 0 };
-
-export const addCounts = (a: Counts, b: Counts): Counts => ({
-  agree: a.agree + b.agree,
-  diverge: a.diverge + b.diverge,
-  expectedDivergence: a.expectedDivergence + b.expectedDivergence,
-  skipped: a.skipped + b.skipped,
-  errored: a.errored + b.errored,
-});
-
 /** What a vector file says about a verdict: its decision, or `error` for a rejected policy. */
 export const expectedOf = (v: Verdict): Decision | 'error' => (isErrorVerdict(v) ? 'error' : v.decision);
 

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { FEATURES } from '../oracle/types.js';
+import { sumCounts } from '../harness/counts.js';
 import { fileReplay } from '../harness/replay.js';
 import { SUITES, type Counts, type Failure, type RunReport } from '../harness/results.js';
 import { decidingStatement, type DecidingStatement } from './deciding-statement.js';
 import { groupFailures } from './group-failures.js';
 import {
-  addCounts,
   countsSentence,
   durationLabel,
   evaluatorLabel,
@@ -15,7 +15,6 @@ import {
   outcomeWord,
   resultDetail,
   verdictDetail,
-  ZERO_COUNTS,
 } from './labels.js';
 
 /**
@@ -129,7 +128,7 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
   const suites = SUITES.flatMap((name) => {
     const entries = report.entries.filter((e) => e.suite === name);
     if (entries.length === 0) return [];
-    return [{ name, entries: entries.length, counts: entries.reduce((c, e) => addCounts(c, e.counts), ZERO_COUNTS) }];
+    return [{ name, entries: entries.length, counts: sumCounts(...entries.map((e) => e.counts)) }];
   });
   const causes = groupFailures(report.failures, report.perFeature).map((g) => ({
     title: g.title,

@@ -6,9 +6,8 @@
 import type { Evaluator, EvaluatorResult } from '../evaluator.js';
 import { isErrorVerdict, type Case, type Verdict } from '../../oracle/types.js';
 import { compare, describeResult } from '../compare.js';
-import { addOutcome, emptyCounts } from '../counts.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations.js';
-import type { Counts, Failure, Outcome } from '../results.js';
+import type { Failure, Outcome } from '../results.js';
 import { Tally } from '../tally.js';
 import { chunkByEntry, type LiveItem } from './live-cases.js';
 
@@ -47,23 +46,18 @@ export async function runLive(items: readonly LiveItem[], evaluator: Evaluator, 
   }
   const expectations = options.expectations ?? NO_EXPECTATIONS();
   const tally = new Tally();
-  const entries = new Map<string, { counts: Counts; failures: string[] }>();
   for (const item of items) {
     const aws = answers.get(item) as EvaluatorResult;
     const oracle = options.oracle(item.case);
     const judged = judge(item, aws, oracle);
     const outcome = expectations.apply(judged.outcome, item.case, item.features);
-    tally.record(outcome.kind, item.features, item.required);
-    const entry = entries.get(item.entry) ?? { counts: emptyCounts(), failures: [] };
-    entry.counts = addOutcome(entry.counts, outcome.kind);
-    entries.set(item.entry, entry);
-    if (outcome.kind === 'diverge' || outcome.kind === 'errored') {
-      const failure = toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against);
-      tally.failures.push(failure);
-      entry.failures.push(failure.id);
-    }
+    const failure =
+      outcome.kind === 'diverge' || outcome.kind === 'errored'
+        ? toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against)
+        : undefined;
+    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, item.features, item.required, failure);
   }
-  for (const [name, e] of entries) tally.entries.push({ suite: 'live', name, counts: e.counts, durationMs: 0, failures: e.failures });
+  tally.closeEntries();
   return { tally, answers };
 }
 
