@@ -7,6 +7,7 @@
  * and the request action once per request, so matching itself is case-sensitive and allocation-free.
  */
 import { compileGlob, globMatches, type Glob } from './wildcard.js';
+import { BoundedMap } from './memo.js';
 
 /** A compiled action pattern: a glob for the service prefix and one for the action name. */
 export interface ActionPattern {
@@ -34,13 +35,12 @@ export function compileActionPattern(source: string): ActionPattern {
   let globs = compiled.get(lower);
   if (globs === undefined) {
     globs = buildGlobs(lower);
-    if (compiled.size >= 10_000) compiled.clear();
     compiled.set(lower, globs);
   }
   return { source, service: globs.service, name: globs.name };
 }
 
-const compiled = new Map<string, Omit<ActionPattern, 'source'>>();
+const compiled = new BoundedMap<string, Omit<ActionPattern, 'source'>>(10_000);
 
 function buildGlobs(lower: string): Omit<ActionPattern, 'source'> {
   const colon = lower.indexOf(':');
@@ -59,13 +59,12 @@ export function requestAction(action: string): RequestAction {
     const full = action.toLowerCase();
     const colon = full.indexOf(':');
     split = { full, service: full.slice(0, colon), name: full.slice(colon + 1) };
-    if (requestActions.size >= 2_000) requestActions.clear();
     requestActions.set(action, split);
   }
   return split;
 }
 
-const requestActions = new Map<string, RequestAction>();
+const requestActions = new BoundedMap<string, RequestAction>(2_000);
 
 /**
  * Whether one action pattern covers the request action.

@@ -15,6 +15,7 @@ import { compileCondition, conditionVariableKeys, type CompiledCondition } from 
 import { compileResourcePattern, hasVariables, resourceVariableKeys, type ResourcePattern } from './resource.js';
 import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
 import { validatePolicy } from './validate/index.js';
+import { BoundedMap } from './memo.js';
 
 export interface CompiledStatement {
   readonly statement: Statement;
@@ -205,11 +206,10 @@ export function statementsForAction(policy: CompiledPolicy, action: RequestActio
     policy.evaluated = true;
     return policy.statements.filter((s) => matchesWrittenAction(s.statement.action, action));
   }
-  const memo = (policy.byAction ??= new Map<string, readonly CompiledStatement[]>());
+  const memo = (policy.byAction ??= new BoundedMap<string, readonly CompiledStatement[]>(ACTIONS_PER_POLICY));
   let statements = memo.get(action.full);
   if (statements === undefined) {
     statements = policy.statements.filter((s) => matchesAction(actionOf(s), action));
-    if (memo.size >= ACTIONS_PER_POLICY) memo.clear();
     memo.set(action.full, statements);
   }
   return statements;

@@ -19,6 +19,7 @@
 import { compileArnPattern, splitRuns, type ArnPattern, arnMatches, type SplitArn } from './arn.js';
 import type { PatternRun } from './wildcard.js';
 import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type ContextLookup, type TemplatePart } from './variables.js';
+import { BoundedMap } from './memo.js';
 
 /** A compiled Resource entry: fixed, or with variables in its resource part (resolved per request). */
 export type ResourcePattern =
@@ -45,14 +46,13 @@ export function compileResourcePattern(source: string, variables: boolean): Reso
   let pattern = cache.get(source);
   if (pattern === undefined) {
     pattern = buildResourcePattern(source, cache === withVariables);
-    if (cache.size >= 10_000) cache.clear();
     cache.set(source, pattern);
   }
   return pattern;
 }
 
-const plain = new Map<string, ResourcePattern>();
-const withVariables = new Map<string, ResourcePattern>();
+const plain = new BoundedMap<string, ResourcePattern>(10_000);
+const withVariables = new BoundedMap<string, ResourcePattern>(10_000);
 
 function buildResourcePattern(source: string, variables: boolean): ResourcePattern {
   const segments = splitRuns([{ text: source, wild: true }]);
@@ -118,7 +118,6 @@ function resolvedPattern(head: readonly (readonly PatternRun[])[], headText: str
     if (pattern === undefined) {
       pattern = compileArnPattern(splitRuns([{ text, wild: true }]));
       // Smaller than the memo of written patterns: each request value can make a new text.
-      if (resolved.size >= 1_000) resolved.clear();
       resolved.set(text, pattern);
     }
     return pattern;
@@ -126,7 +125,7 @@ function resolvedPattern(head: readonly (readonly PatternRun[])[], headText: str
   return compileArnPattern([...head, runs]);
 }
 
-const resolved = new Map<string, ArnPattern>();
+const resolved = new BoundedMap<string, ArnPattern>(1_000);
 
 /**
  * Resource: some entry matches. NotResource: no entry matches.

@@ -12,6 +12,7 @@
  * Characters are UTF-16 code units: `?` matches one code unit. Policies may only hold
  * U+0009–U+00FF, so this differs from code points only for request values outside the BMP.
  */
+import { BoundedMap } from './memo.js';
 
 /** A token of a compiled glob: a char code (>= 0), or one of these two wildcards. */
 const STAR = -1;
@@ -55,15 +56,14 @@ export function compileGlob(pattern: string, ignoreCase = false): Glob {
   let glob = cache.get(pattern);
   if (glob === undefined) {
     glob = buildGlob([{ text: pattern, wild: true }], ignoreCase);
-    if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded: generated policies bring endless new strings
     cache.set(pattern, glob);
   }
   return glob;
 }
 
 const CACHE_LIMIT = 10_000;
-const cacheExact = new Map<string, Glob>();
-const cacheIgnoringCase = new Map<string, Glob>();
+const cacheExact = new BoundedMap<string, Glob>(CACHE_LIMIT);
+const cacheIgnoringCase = new BoundedMap<string, Glob>(CACHE_LIMIT);
 
 /**
  * Compiles a pattern made of runs, some literal (escapes like `${*}`, substituted variable values).

@@ -26,6 +26,7 @@ import { hasPlaceholders, parseTemplate, resolveTemplate, templateKeys, type Tem
 import type { OperatorSemantics } from './semantics.js';
 import { semanticsOf } from './operators.js';
 import { parseBoolean } from '../validate/index.js';
+import { BoundedMap } from '../memo.js';
 
 /** A policy value read once at compile time, or a template resolved per request. */
 type PolicyValue = { readonly fixed: unknown } | { readonly template: readonly TemplatePart[] };
@@ -105,11 +106,10 @@ function compileValue(semantics: OperatorSemantics | undefined, substitute: bool
  */
 function fixedValue(semantics: OperatorSemantics, raw: string): unknown {
   let memo = readValues.get(semantics.policyValue);
-  if (memo === undefined) readValues.set(semantics.policyValue, (memo = new Map<string, unknown>()));
+  if (memo === undefined) readValues.set(semantics.policyValue, (memo = new BoundedMap<string, unknown>(2_000)));
   let value = memo.get(raw);
   if (value === undefined && !memo.has(raw)) {
     value = semantics.policyValue([{ text: raw, wild: true }]);
-    if (memo.size >= 2_000) memo.clear();
     memo.set(raw, value);
   }
   return value;

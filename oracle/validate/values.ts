@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import type { OperatorFamily } from './operators.js';
+import { BoundedMap } from '../memo.js';
 
 /**
  * Typed policy values per operator family. Each checker takes the value in its string form (JSON numbers and
@@ -70,13 +71,12 @@ export function isIpValue(s: string): boolean {
   let valid = ipValues.get(s);
   if (valid === undefined) {
     valid = checkIpValue(s);
-    if (ipValues.size >= 10_000) ipValues.clear();
     ipValues.set(s, valid);
   }
   return valid;
 }
 
-const ipValues = new Map<string, boolean>();
+const ipValues = new BoundedMap<string, boolean>(10_000);
 
 function checkIpValue(s: string): boolean {
   const slash = s.indexOf('/');
