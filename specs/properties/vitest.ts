@@ -1,7 +1,7 @@
 /**
  * For TypeScript evaluator authors: run the conformance properties inside your own vitest suite.
  *
- *   import { describeConformance } from 'iam-conformance/specs/properties/vitest.js';
+ *   import { describeConformance } from 'iam-conformance/vitest';   // package.json "exports"
  *   describeConformance(myEvaluator, { runs: 100 });
  *
  * One `it` per (property, profile) of the default plan; a failure prints the shrunk case, both answers
