@@ -116,6 +116,10 @@ const FEATURE_SWITCHES: Readonly<Record<Feature, Partial<GeneratorSettings>>> = 
   'explicit-deny': { enableDeny: false },
   'permissions-boundary': { enableBoundaries: false },
   'malformed-policy': { enableMalformed: false },
+  'service-control-policy': { scpPercent: 0 },
+  'resource-policy': { resourcePolicyPercent: 0, crossAccountPercent: 0 },
+  'cross-account': { crossAccountPercent: 0 },
+  'principal-element': { resourcePolicyPercent: 0, crossAccountPercent: 0 },
 };
 
 /** `settings` with every flag behind the excluded features switched off. */

@@ -74,6 +74,18 @@ export interface GeneratorSettings {
   readonly enableBoundaries: boolean;
   /** Malformed policies, for the validation property (feature `malformed-policy`). @defaultValue true */
   readonly enableMalformed: boolean;
+  /**
+   * Percentage of cases with an SCP hierarchy (feature `service-control-policy`); the `organizations`
+   * profile raises it. @defaultValue 0
+   */
+  readonly scpPercent: number;
+  /**
+   * Percentage of cases with a resource-based policy (features `resource-policy`, `principal-element`); the
+   * `resource-policies` and `cross-account` profiles raise it. @defaultValue 0
+   */
+  readonly resourcePolicyPercent: number;
+  /** Percentage of cases whose resource is owned by another account (feature `cross-account`). @defaultValue 0 */
+  readonly crossAccountPercent: number;
 }
 
 export const DEFAULT_SETTINGS: GeneratorSettings = {
@@ -112,4 +124,7 @@ export const DEFAULT_SETTINGS: GeneratorSettings = {
   enableVersion2008: true,
   enableBoundaries: true,
   enableMalformed: true,
+  scpPercent: 0,
+  resourcePolicyPercent: 0,
+  crossAccountPercent: 0,
 };

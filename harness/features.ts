@@ -1,6 +1,6 @@
-import { FEATURES, POLICY_VERSIONS } from '../oracle/types.js';
+import { DEFAULT_CALLER, FEATURES, POLICY_VERSIONS } from '../oracle/types.js';
 import { validatePolicy } from '../oracle/validate/index.js';
-import type { Case, Feature } from '../oracle/types.js';
+import type { Case, Feature, PolicyType } from '../oracle/types.js';
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,15 +95,26 @@ function collect(c: Case, found: Set<Feature>): void {
   const context = Array.isArray(request?.context) ? (request.context as readonly Json[]).filter(isObject) : [];
   const contextKeys = context.map((e) => String(e.key));
 
+  const levels: Json[] = Array.isArray(c.serviceControlPolicies) ? [...c.serviceControlPolicies] : [];
+  const scps: Json[] = levels.flatMap((l) => (Array.isArray(l) ? (l as Json[]) : [l]));
+  const resourcePolicies: Json[] = c.resourcePolicy === undefined ? [] : [c.resourcePolicy];
   if (policies.length > 1) found.add('multiple-policies');
   if (boundaries.length > 0) found.add('permissions-boundary');
+  if (c.serviceControlPolicies !== undefined) found.add('service-control-policy');
+  if (c.resourcePolicy !== undefined) found.add('resource-policy');
+  if (isCrossAccount(request)) found.add('cross-account');
   for (const e of context) {
     if (String(e.type).endsWith('List') || (Array.isArray(e.values) && e.values.length > 1)) found.add('multivalued-context');
   }
 
   const referenced: string[] = [];
-  for (const doc of [...policies, ...boundaries]) {
-    if (looksMalformed(doc)) found.add('malformed-policy');
+  const typed: [Json, PolicyType][] = [
+    ...[...policies, ...boundaries].map((d): [Json, PolicyType] => [d, 'identity']),
+    ...scps.map((d): [Json, PolicyType] => [d, 'serviceControl']),
+    ...resourcePolicies.map((d): [Json, PolicyType] => [d, 'resource']),
+  ];
+  for (const [doc, type] of typed) {
+    if (looksMalformed(doc, type)) found.add('malformed-policy');
     if (isObject(doc) && (!('Version' in doc) || doc.Version === POLICY_VERSIONS[1])) found.add('version-2008');
     const text = JSON.stringify(doc) ?? '';
     if (text.includes('${')) {
@@ -113,6 +124,8 @@ function collect(c: Case, found: Set<Feature>): void {
     }
     for (const st of statementsOf(doc)) {
       if (st.Effect === 'Deny') found.add('explicit-deny');
+      // Only a resource policy's Principal is matched; one elsewhere is a grammar error (malformed-policy).
+      if (type === 'resource' && ('Principal' in st || 'NotPrincipal' in st)) found.add('principal-element');
       if ('NotAction' in st) found.add('not-action');
       if ('NotResource' in st) found.add('not-resource');
       for (const p of [...strings(st.Action), ...strings(st.NotAction)]) {
@@ -140,13 +153,21 @@ function collect(c: Case, found: Set<Feature>): void {
   }
 }
 
+/** The request names a resource owner other than the caller's account (its ARN's fifth field). */
+function isCrossAccount(request: { readonly caller?: Json; readonly resourceOwner?: Json } | undefined): boolean {
+  const owner = request?.resourceOwner;
+  if (typeof owner !== 'string') return false;
+  const caller = typeof request?.caller === 'string' ? request.caller : DEFAULT_CALLER;
+  return caller.split(':')[4] !== owner;
+}
+
 /**
  * Whether a document breaks the policy grammar, as the oracle's validator reads it
  * (reference_policies_grammar.html and oracle/validate/DECISIONS.md). Only a tag: the decision is the oracle's.
  */
-export function looksMalformed(doc: Json): boolean {
+export function looksMalformed(doc: Json, policyType: PolicyType = 'identity'): boolean {
   try {
-    return !validatePolicy(doc).ok;
+    return !validatePolicy(doc, { policyType }).ok;
   } catch {
     return true;
   }

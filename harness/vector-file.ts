@@ -9,6 +9,10 @@ export interface VectorRequest {
   readonly action: string;
   readonly resource: string;
   readonly context: readonly ContextEntry[];
+  /** CallerArn; absent: the default caller. */
+  readonly caller?: string;
+  /** ResourceOwner; absent: the caller's account. */
+  readonly resourceOwner?: string;
 }
 
 export type VectorExpected = Decision | 'error';
@@ -28,6 +32,10 @@ export interface VectorGroup {
   readonly policies: readonly PolicyDocument[];
   /** Always an array; empty when the file has none. */
   readonly permissionsBoundaries: readonly PolicyDocument[];
+  /** SCP levels, root first; absent: no organization. */
+  readonly serviceControlPolicies?: readonly (readonly PolicyDocument[])[];
+  /** The resource-based policy of every case's resource. */
+  readonly resourcePolicy?: PolicyDocument;
   readonly unconfirmed?: boolean;
   readonly verifiedBy?: string;
   readonly verifiedAt?: string;
@@ -111,7 +119,7 @@ interface RawGroup extends Omit<VectorGroup, 'permissionsBoundaries' | 'cases'> 
     description: string;
     expected: VectorExpected;
     note?: string;
-    request: { action: string; resource?: string; context?: ContextEntry[] };
+    request: { action: string; resource?: string; context?: ContextEntry[]; caller?: string; resourceOwner?: string };
   }[];
 }
 
@@ -125,6 +133,8 @@ function normaliseGroup(g: RawGroup): VectorGroup {
         action: c.request.action,
         resource: c.request.resource ?? '*',
         context: c.request.context ?? [],
+        ...(c.request.caller !== undefined ? { caller: c.request.caller } : {}),
+        ...(c.request.resourceOwner !== undefined ? { resourceOwner: c.request.resourceOwner } : {}),
       },
     })),
   };
@@ -138,7 +148,9 @@ export function groupCases(group: VectorGroup): GroupCase[] {
     case: {
       policies: group.policies,
       ...(group.permissionsBoundaries.length > 0 ? { permissionsBoundaries: group.permissionsBoundaries } : {}),
-      request: { action: c.request.action, resource: c.request.resource, context: c.request.context },
+      ...(group.serviceControlPolicies !== undefined ? { serviceControlPolicies: group.serviceControlPolicies } : {}),
+      ...('resourcePolicy' in group ? { resourcePolicy: group.resourcePolicy } : {}),
+      request: c.request,
     },
   }));
 }

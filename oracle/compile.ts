@@ -13,7 +13,7 @@
 import { compileActionPattern, matchesAction, matchesWrittenAction, type ActionPattern, type RequestAction } from './action.js';
 import { compileCondition, conditionVariableKeys, type CompiledCondition } from './conditions/condition.js';
 import { compileResourcePattern, hasVariables, resourceVariableKeys, type ResourcePattern } from './resource.js';
-import type { MatchedStatement, Policy, PolicyError, PolicySet, Statement } from './types.js';
+import type { MatchedStatement, Policy, PolicyError, PolicyType, Statement } from './types.js';
 import { validatePolicy } from './validate/index.js';
 import { BoundedMap } from './memo.js';
 
@@ -41,7 +41,7 @@ export interface CompiledStatement {
    * Memo of this statement's `MatchedStatement` per input list and policy index, created by evaluate the
    * first time the statement applies (most statements never do, and cold compiles should stay small).
    */
-  matchedAs: Record<PolicySet, MatchedStatement[]> | undefined;
+  matchedAs: Record<'identity' | 'permissionsBoundary', MatchedStatement[]> | undefined;
 }
 
 export interface CompiledAction {
@@ -86,20 +86,26 @@ export type CompileResult = { readonly ok: true; readonly compiled: CompiledPoli
  */
 const cache = new WeakMap<object, CompileResult | typeof SEEN_ONCE>();
 const SEEN_ONCE = Symbol('seen once');
+/** Resource policies and SCPs are read with their own grammar, so they have their own caches. */
+const typedCaches: Readonly<Record<Exclude<PolicyType, 'identity'>, WeakMap<object, CompileResult | typeof SEEN_ONCE>>> = {
+  resource: new WeakMap(),
+  serviceControl: new WeakMap(),
+};
 
 /**
  * Validates and compiles a document, reusing the previous result for the same document object.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
-export function compilePolicyDocument(doc: unknown): CompileResult {
+export function compilePolicyDocument(doc: unknown, policyType?: Exclude<PolicyType, 'identity'>): CompileResult {
   const cacheable = typeof doc === 'object' && doc !== null;
-  const known = cacheable ? cache.get(doc) : undefined;
+  const memo = policyType === undefined ? cache : typedCaches[policyType];
+  const known = cacheable ? memo.get(doc) : undefined;
   if (known !== undefined && known !== SEEN_ONCE) return known;
-  const validation = validatePolicy(doc);
+  const validation = policyType === undefined ? validatePolicy(doc) : validatePolicy(doc, { policyType });
   const result: CompileResult = validation.ok
     ? { ok: true, compiled: compilePolicy(validation.policy) }
     : { ok: false, error: validation.errors[0] ?? { path: '', rule: 'invalid', message: 'The policy is invalid' } };
-  if (cacheable) cache.set(doc, known === SEEN_ONCE ? result : SEEN_ONCE);
+  if (cacheable) memo.set(doc, known === SEEN_ONCE ? result : SEEN_ONCE);
   return result;
 }
 

@@ -10,10 +10,12 @@
  * Statement order, policy order and Sid do not matter.
  */
 import { requestAction } from './action.js';
-import { compilePolicyDocument, dedupeIgnoringCase, keysOf, statementsForAction, type CompiledPolicy, type CompiledStatement } from './compile.js';
+import { compilePolicyDocument, dedupeIgnoringCase, keysOf, type CompiledPolicy } from './compile.js';
+import { decideChain, type ChainPolicies } from './chain.js';
+import { collectApplicable } from './collect.js';
 import { checkCase, INVALID_INPUT, type CheckedCase } from './request.js';
-import { appliesBeyondAction, statementApplies, type PreparedRequest } from './statement.js';
-import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicySet, type TraceStep, type Verdict } from './types.js';
+import type { PreparedRequest } from './statement.js';
+import { MALFORMED_POLICY, type Case, type Decision, type DecisionVerdict, type MatchedStatement, type PolicyType, type TraceStep, type Verdict } from './types.js';
 
 /** The code of the error verdict for a failure inside the oracle itself (never expected). */
 export const ORACLE_ERROR = 'OracleError';
@@ -38,6 +40,28 @@ function evaluateChecked(c: unknown): Verdict {
   const boundaries = compileAll(checked.value.permissionsBoundaries, 'permissionsBoundaries');
   if (!Array.isArray(boundaries)) return boundaries;
   const request = prepareRequest(checked.value);
+  const { chain } = checked.value;
+  if (chain !== undefined) {
+    // SCPs, a resource policy or a resource owner: the whole chain (chain.ts).
+    const levels: CompiledPolicy[][] = [];
+    const scps = chain.serviceControlPolicies ?? [];
+    for (let l = 0; l < scps.length; l++) {
+      const level = compileAll(scps[l]!, `serviceControlPolicies[${l}]`, 'serviceControl');
+      if (!Array.isArray(level)) return level;
+      levels.push(level);
+    }
+    let resource: CompiledPolicy | undefined;
+    if (chain.hasResourcePolicy) {
+      const compiled = compileAll([chain.resourcePolicy], 'resourcePolicy', 'resource');
+      if (!Array.isArray(compiled)) return compiled;
+      resource = compiled[0];
+    }
+    const policies: ChainPolicies = { identity, boundaries, levels: chain.serviceControlPolicies && levels, resource, who: chain };
+    const { decision, matchedStatements } = decideChain(policies, request);
+    // MissingContextValues "doesn't include context keys referenced by service control policies" (API_EvaluationResult.html).
+    const all = [...identity, ...boundaries, ...(resource ? [resource] : [])];
+    return new OracleVerdict(decision, matchedStatements, all, [], request, (trace) => decideChain(policies, request, trace));
+  }
   const { decision, matchedStatements } = decide(identity, boundaries, request);
   return new OracleVerdict(decision, matchedStatements, identity, boundaries, request);
 }
@@ -54,17 +78,24 @@ class OracleVerdict implements DecisionVerdict {
   readonly #identity: readonly CompiledPolicy[];
   readonly #boundaries: readonly CompiledPolicy[];
   readonly #request: PreparedRequest;
+  readonly #retrace: ((trace: TraceStep[]) => unknown) | undefined;
 
+  /**
+   * `identity` and `boundaries` are the documents whose keys make MissingContextValues (for a chain case,
+   * every document, in `identity`); `retrace` re-decides a chain case with a trace.
+   */
   constructor(
     readonly decision: Decision,
     readonly matchedStatements: readonly MatchedStatement[],
     identity: readonly CompiledPolicy[],
     boundaries: readonly CompiledPolicy[],
     request: PreparedRequest,
+    retrace?: (trace: TraceStep[]) => unknown,
   ) {
     this.#identity = identity;
     this.#boundaries = boundaries;
     this.#request = request;
+    this.#retrace = retrace;
   }
 
   get missingContextKeys(): readonly string[] {
@@ -73,7 +104,7 @@ class OracleVerdict implements DecisionVerdict {
   }
 
   get trace(): readonly TraceStep[] {
-    this.#trace ??= traceOf(this.#identity, this.#boundaries, this.#request);
+    this.#trace ??= traceOf(this.#retrace ?? ((trace) => decide(this.#identity, this.#boundaries, this.#request, trace)));
     return this.#trace;
   }
 
@@ -84,10 +115,10 @@ class OracleVerdict implements DecisionVerdict {
 }
 
 /** Re-runs the decision, this time recording every element of every statement. */
-function traceOf(identity: readonly CompiledPolicy[], boundaries: readonly CompiledPolicy[], request: PreparedRequest): TraceStep[] {
+function traceOf(decideWith: (trace: TraceStep[]) => unknown): TraceStep[] {
   const trace: TraceStep[] = [];
   try {
-    decide(identity, boundaries, request, trace);
+    decideWith(trace);
   } catch {
     // Never expected; reading a trace must not turn a decision into an exception.
   }
@@ -95,13 +126,15 @@ function traceOf(identity: readonly CompiledPolicy[], boundaries: readonly Compi
 }
 
 /** Validates and compiles every document of one input list, or the error verdict for the first invalid one. */
-function compileAll(docs: readonly unknown[], list: 'policies' | 'permissionsBoundaries'): CompiledPolicy[] | Verdict {
+function compileAll(docs: readonly unknown[], list: string, policyType?: Exclude<PolicyType, 'identity'>): CompiledPolicy[] | Verdict {
   const compiled: CompiledPolicy[] = [];
   for (let i = 0; i < docs.length; i++) {
-    const result = compilePolicyDocument(docs[i]);
+    const result = compilePolicyDocument(docs[i], policyType);
     if (!result.ok) {
       const inner = result.error.path;
-      const path = inner === '' ? `${list}[${i}]` : inner.startsWith('[') ? `${list}[${i}]${inner}` : `${list}[${i}].${inner}`;
+      // The resource policy is one document, not a list: `resourcePolicy.Statement[0].Principal`.
+      const at = policyType === 'resource' ? list : `${list}[${i}]`;
+      const path = inner === '' ? at : inner.startsWith('[') ? `${at}${inner}` : `${at}.${inner}`;
       return { error: { code: MALFORMED_POLICY, message: result.error.message, path } };
     }
     compiled.push(result.compiled);
@@ -144,46 +177,6 @@ function decide(
   if (denies.length > 0) return { decision: 'explicitDeny', matchedStatements: denies };
   if (identityAllows && everyBoundaryAllows) return { decision: 'allowed', matchedStatements: allows };
   return { decision: 'implicitDeny', matchedStatements: [] };
-}
-
-/** Appends the statements of one policy that apply to the request to `denies` or `allows`. */
-function collectApplicable(
-  policy: CompiledPolicy,
-  policySet: PolicySet,
-  policyIndex: number,
-  request: PreparedRequest,
-  denies: MatchedStatement[],
-  allows: MatchedStatement[],
-  trace?: TraceStep[],
-): void {
-  // Read before statementsForAction marks the policy evaluated.
-  const warm = policy.evaluated;
-  if (trace) {
-    const place = { policySet, policyIndex };
-    for (const s of policy.statements) {
-      if (statementApplies(s, request, place, trace)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex, warm));
-    }
-    return;
-  }
-  for (const s of statementsForAction(policy, request.action)) {
-    if (appliesBeyondAction(s, request)) (s.statement.effect === 'Deny' ? denies : allows).push(matchedStatement(s, policySet, policyIndex, warm));
-  }
-}
-
-/**
- * The statement in AWS `MatchedStatements` coordinates, built once per statement and place for a
- * policy that is evaluated again (`warm`), and frozen, since every verdict then shares it; a policy
- * evaluated once gets no memo, and its verdict its own object.
- */
-function matchedStatement(s: CompiledStatement, policySet: PolicySet, policyIndex: number, warm: boolean): MatchedStatement {
-  const cache = warm ? (s.matchedAs ??= { identity: [], permissionsBoundary: [] })[policySet] : undefined;
-  let matched = cache?.[policyIndex];
-  if (matched === undefined) {
-    const { index: statementIndex, sid, effect } = s.statement;
-    matched = sid === undefined ? { policySet, policyIndex, statementIndex, effect } : { policySet, policyIndex, statementIndex, sid, effect };
-    if (cache) cache[policyIndex] = Object.freeze(matched);
-  }
-  return matched;
 }
 
 /**

@@ -5,7 +5,12 @@
  */
 import type { MatchedStatement, PolicySet, TraceStep, Verdict } from './types.js';
 
-const SET_NAME: Record<PolicySet, string> = { identity: 'identity policy', permissionsBoundary: 'permissions boundary' };
+const SET_NAME: Record<PolicySet, string> = {
+  identity: 'identity policy',
+  permissionsBoundary: 'permissions boundary',
+  serviceControlPolicy: 'service control policy',
+  resourcePolicy: 'resource-based policy',
+};
 
 /**
  * Explains a verdict (decision or error) in plain text, one fact per line.
@@ -31,6 +36,9 @@ export function explainText(verdict: Verdict): string {
 
 /** The sentence of the evaluation logic that decided. */
 function why(decision: string, trace: readonly TraceStep[]): string {
+  // Cases with SCPs, a resource policy or another owner end with a Decision step naming the policy type.
+  const decided = trace.find((s) => s.element === 'Decision');
+  if (decided) return decided.reason;
   if (decision === 'explicitDeny') return 'a Deny statement applies, and an explicit deny overrides every Allow.';
   if (decision === 'allowed') return 'an Allow statement applies (in every permissions boundary too, if any) and no Deny applies.';
   const applies = (set: PolicySet) =>
@@ -40,9 +48,11 @@ function why(decision: string, trace: readonly TraceStep[]): string {
   return 'no Allow statement applies in the identity policies, so the request is denied by default.';
 }
 
-function statementName(s: Pick<MatchedStatement, 'policySet' | 'policyIndex' | 'statementIndex'> & { sid?: string }): string {
+function statementName(s: Pick<MatchedStatement, 'policySet' | 'policyIndex' | 'statementIndex' | 'level'> & { sid?: string }): string {
   const sid = s.sid ? ` (Sid ${s.sid})` : '';
-  return `${SET_NAME[s.policySet]} ${s.policyIndex}, statement ${s.statementIndex}${sid}`;
+  const level = s.level === undefined ? '' : ` at level ${s.level}`;
+  const policy = s.policySet === 'resourcePolicy' ? SET_NAME.resourcePolicy : `${SET_NAME[s.policySet]} ${s.policyIndex}${level}`;
+  return `${policy}, statement ${s.statementIndex}${sid}`;
 }
 
 /** Groups trace steps under their statement: `✓`/`✗` per element, then the statement's conclusion. */
@@ -50,6 +60,10 @@ function traceLines(trace: readonly TraceStep[]): string[] {
   const lines: string[] = [];
   let current = '';
   for (const step of trace) {
+    if (step.element === 'Decision') {
+      lines.push(`  decided by the ${SET_NAME[step.policySet]}: ${step.reason}`);
+      continue;
+    }
     const name = statementName(step);
     if (name !== current) {
       lines.push(`  ${name}:`);

@@ -36,6 +36,8 @@ export function resourceArnOf(request: PreparedRequest): SplitArn {
 export interface StatementPlace {
   readonly policySet: PolicySet;
   readonly policyIndex: number;
+  /** The SCP level, for service control policies. */
+  readonly level?: number;
 }
 
 /**

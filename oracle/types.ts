@@ -38,7 +38,21 @@ export interface Request {
   readonly action: string;
   readonly resource: string;
   readonly context: readonly ContextEntry[];
+  /**
+   * `CallerArn`: the calling IAM user's ARN (`arn:aws:iam::ACCOUNT:user/NAME`); the simulator takes only an
+   * IAM user when a resource policy is simulated.
+   * @defaultValue {@link DEFAULT_CALLER}
+   */
+  readonly caller?: string;
+  /**
+   * `ResourceOwner`, as a 12-digit account ID (sent to AWS as `arn:aws:iam::ID:root`).
+   * @defaultValue the caller's account
+   */
+  readonly resourceOwner?: string;
 }
+
+/** The caller when a request names none: a plain IAM user in the suite's account. */
+export const DEFAULT_CALLER = 'arn:aws:iam::123456789012:user/iam-conformance';
 
 /**
  * A policy document exactly as a user writes it: parsed JSON, not yet validated. `unknown` on purpose —
@@ -49,22 +63,33 @@ export type PolicyDocument = unknown;
 /**
  * One evaluation question. Maps one-to-one onto SimulatePrincipalPolicy / SimulateCustomPolicy inputs:
  * policies → PolicyInputList, permissionsBoundaries → PermissionsBoundaryPolicyInputList (AWS accepts one),
- * request → ActionNames / ResourceArns / ContextEntries.
+ * serviceControlPolicies → OrderedOrganizationPolicyInputList (one element per level), resourcePolicy →
+ * ResourcePolicy, request → ActionNames / ResourceArns / ContextEntries / CallerArn / ResourceOwner.
  */
 export interface Case {
+  /** Identity-based policies of the caller. */
   readonly policies: readonly PolicyDocument[];
   readonly permissionsBoundaries?: readonly PolicyDocument[];
+  /** SCP levels, organization root first, account last; absent: the caller's account is in no organization. */
+  readonly serviceControlPolicies?: readonly (readonly PolicyDocument[])[];
+  /** The resource-based policy attached to `request.resource`. */
+  readonly resourcePolicy?: PolicyDocument;
   readonly request: Request;
 }
 
-/** Which input list a statement came from. */
-export type PolicySet = 'identity' | 'permissionsBoundary';
+/** Which input a statement came from. */
+export type PolicySet = 'identity' | 'permissionsBoundary' | 'serviceControlPolicy' | 'resourcePolicy';
 
 /** A statement that applied to the request (AWS `MatchedStatements`, in our coordinates). */
 export interface MatchedStatement {
   readonly policySet: PolicySet;
-  /** Index in `Case.policies` or `Case.permissionsBoundaries`. */
+  /**
+   * Index in `Case.policies`, `Case.permissionsBoundaries` or the SCP level (`level`); 0 for the
+   * resource policy.
+   */
   readonly policyIndex: number;
+  /** For `serviceControlPolicy`: the level in `Case.serviceControlPolicies` (0 = organization root). */
+  readonly level?: number;
   /** Index in the policy's `Statement` array (0 when `Statement` is a single object). */
   readonly statementIndex: number;
   readonly sid?: string;
@@ -75,8 +100,14 @@ export interface MatchedStatement {
 export interface TraceStep {
   readonly policySet: PolicySet;
   readonly policyIndex: number;
+  /** For `serviceControlPolicy`: the level. */
+  readonly level?: number;
   readonly statementIndex: number;
-  /** `Action`, `NotAction`, `Resource`, `NotResource`, `Condition` or `Statement` (the summary). */
+  /**
+   * `Action`, `NotAction`, `Resource`, `NotResource`, `Condition`, `Principal`, `NotPrincipal`, `Statement`
+   * (the summary) or `Decision` (the last step: which policy type decided, for cases with SCPs, a resource
+   * policy or a resource owner).
+   */
   readonly element: string;
   /** For conditions, e.g. `StringEquals/aws:RequestTag/team`. */
   readonly detail?: string;
@@ -191,6 +222,18 @@ export interface Condition {
   readonly values: readonly string[];
 }
 
+/**
+ * A resource policy's `Principal` / `NotPrincipal` element. `"*"` and `{"AWS": "*"}` both set `any`;
+ * `aws` holds the `AWS` values as written; `others` the `Service`, `Federated` and `CanonicalUser` values,
+ * which never name an IAM user. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ */
+export interface PrincipalElement {
+  readonly negated: boolean;
+  readonly any: boolean;
+  readonly aws: readonly string[];
+  readonly others: readonly string[];
+}
+
 export interface Statement {
   /** Position in the policy's Statement array (0 for a lone object). */
   readonly index: number;
@@ -199,7 +242,15 @@ export interface Statement {
   readonly action: { readonly negated: boolean; readonly patterns: readonly string[] };
   readonly resource: { readonly negated: boolean; readonly patterns: readonly string[] };
   readonly conditions: readonly Condition[];
+  /** Resource policies only: whom the statement concerns. */
+  readonly principal?: PrincipalElement;
 }
+
+/**
+ * Which grammar a document is read with: an identity policy (also a permissions boundary), a resource-based
+ * policy (Principal or NotPrincipal required), or an SCP (no Principal; Version 2012-10-17).
+ */
+export type PolicyType = 'identity' | 'resource' | 'serviceControl';
 
 export interface Policy {
   /** `2008-10-17` when the document has no Version (AWS's documented default). */
@@ -249,6 +300,10 @@ export const FEATURES = [
   'explicit-deny',
   'permissions-boundary',
   'malformed-policy',
+  'service-control-policy',
+  'resource-policy',
+  'cross-account',
+  'principal-element',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 

@@ -1,4 +1,4 @@
-import type { Policy, PolicyError, PolicyVersion, Statement, ValidationResult } from '../types.js';
+import type { Policy, PolicyError, PolicyType, PolicyVersion, Statement, ValidationResult } from '../types.js';
 import { fail, isObject, show } from './report.js';
 import type { Errors } from './report.js';
 import { readStatement } from './statement.js';
@@ -16,6 +16,12 @@ export interface ValidateOptions {
    * @defaultValue 'simulator'
    */
   readonly sizeLimit?: 'simulator' | 'managed';
+  /**
+   * Which grammar: identity-based (also boundaries), resource-based (Principal or NotPrincipal required),
+   * or a service control policy (no Principal, Version 2012-10-17).
+   * @defaultValue 'identity'
+   */
+  readonly policyType?: PolicyType;
 }
 
 export { parseBoolean, parseDate, parseNumeric, isIpValue, isBase64 } from './values.js';
@@ -32,7 +38,7 @@ export function validatePolicy(doc: unknown, options?: ValidateOptions): Validat
     // The text comes first, as in the API: a document over the size limit is refused before it is read, which
     // also keeps huge inputs (millions of statements) from producing millions of errors.
     if (isObject(doc) && !checkText(doc, options?.sizeLimit === 'managed', textErrors)) return { ok: false, errors: textErrors };
-    const policy = readDocument(doc, errors);
+    const policy = readDocument(doc, options?.policyType ?? 'identity', errors);
     errors.push(...textErrors);
     return errors.length === 0 && policy !== undefined ? { ok: true, policy } : { ok: false, errors };
   } catch (e) {
@@ -42,7 +48,7 @@ export function validatePolicy(doc: unknown, options?: ValidateOptions): Validat
   }
 }
 
-function readDocument(doc: unknown, errors: Errors): Policy | undefined {
+function readDocument(doc: unknown, policyType: PolicyType, errors: Errors): Policy | undefined {
   if (!isObject(doc)) {
     fail(errors, '', 'document-type', `A policy document must be a JSON object, not ${show(doc)}`);
     return undefined;
@@ -71,11 +77,15 @@ function readDocument(doc: unknown, errors: Errors): Policy | undefined {
         fail(errors, key, 'document-key-unknown', `Unknown top-level element ${show(key)} (only Version, Id, Statement)`);
     }
   }
+  // "Every SCP must include a Version element with the value "2012-10-17"." (orgs_manage_policies_scps_syntax.html)
+  if (policyType === 'serviceControl' && version !== '2012-10-17' && !errors.some((e) => e.path === 'Version')) {
+    fail(errors, 'Version' in doc ? 'Version' : '', 'scp-version', 'A service control policy must have "Version": "2012-10-17"');
+  }
   if (!hasStatement) {
     fail(errors, '', 'statement-missing', 'A policy document must have a Statement element');
     return undefined;
   }
-  const statements = readStatements(statementValue, { variables: version === '2012-10-17', sids: new Set() }, errors);
+  const statements = readStatements(statementValue, { variables: version === '2012-10-17', sids: new Set(), policyType }, errors);
   return statements === undefined ? undefined : { version, statements };
 }
 

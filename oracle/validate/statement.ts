@@ -1,18 +1,26 @@
-import type { Condition, Effect, Statement } from '../types.js';
+import type { Condition, Effect, PolicyType, PrincipalElement, Statement } from '../types.js';
 import { readConditions } from './condition.js';
 import { readList } from './elements.js';
 import type { ListKind } from './elements.js';
+import { readPrincipal } from './principal.js';
 import { fail, isObject, member, show } from './report.js';
 import type { Errors } from './report.js';
 
 // IAM: "Statement IDs (SID) must be alpha-numeric ... [0-9A-Za-z]*". Compiled once.
 const SID = /^[0-9A-Za-z]*$/;
 
-/** Policy-wide state a statement needs: whether `${...}` is a variable, and the Sids seen so far. */
+/** Policy-wide state a statement needs: whether `${...}` is a variable, the Sids seen so far, the grammar. */
 export interface StatementScope {
   readonly variables: boolean;
   readonly sids: Set<string>;
+  readonly policyType: PolicyType;
 }
+
+const TYPE_NAME: Readonly<Record<PolicyType, string>> = {
+  identity: 'an identity-based policy',
+  resource: 'a resource-based policy',
+  serviceControl: 'a service control policy',
+};
 
 /**
  * Reads one statement object into the model, or records why it is invalid.
@@ -30,6 +38,8 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
   let action: { negated: boolean; patterns: string[] } | undefined;
   let resource: { negated: boolean; patterns: string[] } | undefined;
   let conditions: Condition[] = [];
+  let principal: PrincipalElement | undefined;
+  let principalKeys = 0;
   let sawEffect = false;
   let actionKeys = 0;
   let resourceKeys = 0;
@@ -58,15 +68,19 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
         break;
       case 'Principal':
       case 'NotPrincipal':
-        // IAM: "Policy document should not specify a principal." (identity-based policies)
+        principalKeys++;
+        // IAM: "Policy document should not specify a principal." (identity-based policies); SCPs: "The following
+        // elements aren't supported in SCPs: NotPrincipal, Principal" (orgs_manage_policies_scps_syntax.html).
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
-        fail(errors, member(path, key), 'principal-forbidden', `${key} is not allowed in an identity-based policy`);
+        if (scope.policyType !== 'resource') fail(errors, member(path, key), 'principal-forbidden', `${key} is not allowed in ${TYPE_NAME[scope.policyType]}`);
+        else principal = readPrincipal(raw[key], member(path, key), key === 'NotPrincipal', errors);
         break;
       default:
         fail(errors, member(path, key), 'statement-key-unknown', `Unknown statement element ${show(key)}`);
     }
   }
   if (!sawEffect) fail(errors, path, 'effect-missing', 'A statement must have an Effect');
+  if (scope.policyType === 'resource') checkPrincipalPresence(principalKeys, principal, effect, path, errors);
   // Exactly one of Action/NotAction and one of Resource/NotResource ("Policy statement must contain actions.").
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
   if (actionKeys === 0) fail(errors, path, 'action-missing', 'A statement must have Action or NotAction');
@@ -74,9 +88,23 @@ export function readStatement(raw: unknown, index: number, path: string, scope: 
   if (resourceKeys === 0) fail(errors, path, 'resource-missing', 'A statement must have Resource or NotResource');
   if (resourceKeys > 1) fail(errors, path, 'resource-xor-notresource', 'A statement cannot have both Resource and NotResource');
   if (errors.length !== before || effect === undefined || action === undefined || resource === undefined) return undefined;
-  return sid === undefined
-    ? { index, effect, action, resource, conditions }
-    : { index, sid, effect, action, resource, conditions };
+  const statement: Statement = sid === undefined ? { index, effect, action, resource, conditions } : { index, sid, effect, action, resource, conditions };
+  return principal === undefined ? statement : { ...statement, principal };
+}
+
+/**
+ * A resource-based policy statement names whom it concerns with exactly one of Principal and NotPrincipal
+ * ("The principal_block element is required in resource-based policies"), and NotPrincipal only with Deny
+ * ("Using it with "Effect":"Allow" is not supported"; oracle/DECISIONS.md: not-principal-allow).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+function checkPrincipalPresence(keys: number, principal: PrincipalElement | undefined, effect: Effect | undefined, path: string, errors: Errors): void {
+  if (keys === 0) fail(errors, path, 'principal-missing', 'A resource-based policy statement must have Principal or NotPrincipal');
+  else if (keys > 1) fail(errors, path, 'principal-xor-notprincipal', 'A statement cannot have both Principal and NotPrincipal');
+  else if (principal?.negated === true && effect === 'Allow') {
+    fail(errors, member(path, 'NotPrincipal'), 'not-principal-allow', 'NotPrincipal must be used with "Effect": "Deny"');
+  }
 }
 
 /** Action/NotAction or Resource/NotResource as the model's `{negated, patterns}`. */
