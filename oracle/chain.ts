@@ -161,7 +161,7 @@ function resourceMatched(s: CompiledStatement): MatchedStatement {
 function principalReason(match: PrincipalMatch, negated: boolean, hasBoundary: boolean): string {
   if (negated) {
     if (hasBoundary) return 'NotPrincipal with Deny takes in every principal that has a permissions boundary';
-    return match === 'none' ? 'the caller is listed (by ARN or account): left out' : 'the caller is not listed: taken in';
+    return match === 'none' ? 'the caller is listed by its ARN: left out' : 'the caller is not listed by its ARN: taken in';
   }
   if (match === 'direct') return 'names the caller (its ARN or "*")';
   if (match === 'account') return 'names the caller\'s account (delegates to its identity policies)';

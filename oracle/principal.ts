@@ -28,12 +28,14 @@ export function principalMatch(p: PrincipalElement, who: CheckedChain): Principa
 
 /**
  * Whether a statement's Principal or NotPrincipal takes in the caller. NotPrincipal (Deny only) takes in
- * everyone not listed; a caller listed by ARN or by account is left out (DECISIONS.md: not-principal-list),
- * and "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a
- * permissions boundary policy attached, regardless of the values specified in the NotPrincipal element."
+ * every principal not listed, and only a caller listed by its own ARN (or `"*"`) is left out: in AWS's
+ * example listing `user/Bob` and the account root, "all principals except the user named Bob" are denied,
+ * so the account entry does not leave out the account's other users (DECISIONS.md: not-principal-list).
+ * "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions
+ * boundary policy attached, regardless of the values specified in the NotPrincipal element."
  */
 export function principalTakesIn(p: PrincipalElement, who: CheckedChain, hasBoundary: boolean): PrincipalMatch {
   if (!p.negated) return principalMatch(p, who);
   if (hasBoundary) return 'direct';
-  return principalMatch(p, who) === 'none' ? 'direct' : 'none';
+  return principalMatch(p, who) === 'direct' ? 'none' : 'direct';
 }
