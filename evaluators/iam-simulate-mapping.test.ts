@@ -49,10 +49,30 @@ describe('caseToSimulation', () => {
     expect(SIMULATED_PRINCIPAL).toContain(`::${SIMULATED_ACCOUNT}:user/`);
   });
 
-  it('passes no organization policies and no resource policy', () => {
+  it('passes no organization policies and no resource policy when the case has none', () => {
     expect(sim.serviceControlPolicies).toEqual([]);
     expect(sim.resourceControlPolicies).toEqual([]);
     expect('resourcePolicy' in sim).toBe(false);
+  });
+
+  it('passes SCP levels root first, the resource policy, the caller and the resource owner', () => {
+    const rp = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] };
+    const caller = 'arn:aws:iam::111122223333:user/alice';
+    const full = caseToSimulation({
+      ...c,
+      serviceControlPolicies: [[allowAll], [allowAll, allowAll]],
+      resourcePolicy: rp,
+      request: { ...c.request, caller, resourceOwner: '444455556666' },
+    });
+    expect(full.serviceControlPolicies.map((l) => [l.orgIdentifier, l.policies.map((p) => p.name)])).toEqual([
+      ['serviceControlPolicies[0]', ['serviceControlPolicies[0][0]']],
+      ['serviceControlPolicies[1]', ['serviceControlPolicies[1][0]', 'serviceControlPolicies[1][1]']],
+    ]);
+    expect(full.resourcePolicy).toBe(rp);
+    expect(full.request.principal).toBe(caller);
+    expect(full.request.resource.accountId).toBe('444455556666');
+    // Without an owner, the resource is in the caller's account.
+    expect(caseToSimulation({ ...c, request: { ...c.request, caller } }).request.resource.accountId).toBe('111122223333');
   });
 
   it('passes no boundary at all when the case has none or an empty list', () => {

@@ -5,12 +5,14 @@
  * AGPL package is absent. Only `iam-simulate.ts` loads the package, by dynamic `import()`.
  *
  * Why each setting (see docs/evaluators/iam-simulate.md):
- * - One principal, an IAM user in the same account as the resource (`accountId` is always that account):
- *   iam-simulate then uses same-account "implicit trust", where an identity-policy Allow suffices and no
- *   resource policy is consulted — exactly the identity-only evaluation of SimulateCustomPolicy.
- * - `serviceControlPolicies: []` and `resourceControlPolicies: []`: iam-simulate treats an empty list as
- *   "not in an organization" (both analyses come out Allowed), so neither can deny.
- * - No `resourcePolicy`, no `sessionPolicy`, no VPC endpoint policies.
+ * - The principal is `request.caller` (default: an IAM user in the suite's account) and the resource's
+ *   `accountId` is `request.resourceOwner` (default: the caller's account). Within one account and without a
+ *   resource policy iam-simulate uses same-account "implicit trust", where an identity-policy Allow suffices
+ *   — exactly the identity-only evaluation of SimulateCustomPolicy.
+ * - `serviceControlPolicies`: one `{orgIdentifier, policies}` per SCP level, root first, as the Case orders
+ *   them; `[]` when the case has none (iam-simulate reads an empty list as "not in an organization").
+ *   `resourceControlPolicies: []` always (RCPs are out of scope).
+ * - `resourcePolicy` is the case's, when it has one; no `sessionPolicy`, no VPC endpoint policies.
  * - `bucketAbacEnabled: true` so iam-simulate keeps `aws:ResourceTag/*` keys on S3 requests, as the AWS
  *   simulator would (it uses every supplied context entry the policies reference).
  * - Strict mode: the request is evaluated exactly as supplied (Discovery mode reports "possible" grants).
@@ -19,12 +21,12 @@
  *   (`engineFallbackReason`): the AWS simulator evaluates such requests as given.
  */
 import type { Case, ContextEntry, Decision, MatchedStatement, PolicySet, Verdict } from '../oracle/types.js';
-import { MALFORMED_POLICY } from '../oracle/types.js';
+import { DEFAULT_CALLER, MALFORMED_POLICY } from '../oracle/types.js';
 
-/** The account of the simulated principal and of every resource. */
+/** The account of the default caller (and of every resource, unless the case names an owner). */
 export const SIMULATED_ACCOUNT = '123456789012';
 /** A plain IAM user: no session, no role-specific trust rules. */
-export const SIMULATED_PRINCIPAL = `arn:aws:iam::${SIMULATED_ACCOUNT}:user/iam-conformance`;
+export const SIMULATED_PRINCIPAL = DEFAULT_CALLER;
 
 /** The subset of iam-simulate's `Simulation` input that the adapter fills. */
 export interface SimulationInput {
@@ -36,8 +38,9 @@ export interface SimulationInput {
   };
   readonly identityPolicies: { readonly name: string; readonly policy: unknown }[];
   readonly permissionBoundaryPolicies?: { readonly name: string; readonly policy: unknown }[];
-  readonly serviceControlPolicies: never[];
+  readonly serviceControlPolicies: { readonly orgIdentifier: string; readonly policies: { readonly name: string; readonly policy: unknown }[] }[];
   readonly resourceControlPolicies: never[];
+  readonly resourcePolicy?: unknown;
   readonly additionalSettings: { readonly s3: { readonly bucketAbacEnabled: boolean } };
 }
 
@@ -74,6 +77,8 @@ export type SimulationOutput =
         readonly message: string;
         readonly identityPolicyErrors?: Readonly<Record<string, readonly ValidationErrorLike[]>>;
         readonly permissionBoundaryErrors?: Readonly<Record<string, readonly ValidationErrorLike[]>>;
+        readonly serviceControlPolicyErrors?: Readonly<Record<string, readonly ValidationErrorLike[]>>;
+        readonly resourcePolicyErrors?: readonly ValidationErrorLike[];
       };
     }
   | {
@@ -166,14 +171,19 @@ export function contextVariables(entries: readonly ContextEntry[]): Record<strin
   return Object.fromEntries([...merged.values()].map((e) => [e.key, contextValue(e)]));
 }
 
+/** The caller's account: the fifth field of its ARN. */
+const accountOf = (arn: string): string => arn.split(':')[4] ?? SIMULATED_ACCOUNT;
+
 /** Case → Simulation. */
 export function caseToSimulation(c: Case): SimulationInput {
   const boundaries = c.permissionsBoundaries ?? [];
+  const caller = c.request.caller ?? SIMULATED_PRINCIPAL;
+  const levels = c.serviceControlPolicies ?? [];
   return {
     request: {
-      principal: SIMULATED_PRINCIPAL,
+      principal: caller,
       action: c.request.action,
-      resource: { resource: c.request.resource, accountId: SIMULATED_ACCOUNT },
+      resource: { resource: c.request.resource, accountId: c.request.resourceOwner ?? accountOf(caller) },
       contextVariables: contextVariables(c.request.context),
     },
     identityPolicies: c.policies.map((policy, i) => ({ name: policyName('policies', i), policy })),
@@ -181,20 +191,27 @@ export function caseToSimulation(c: Case): SimulationInput {
     ...(boundaries.length > 0
       ? { permissionBoundaryPolicies: boundaries.map((policy, i) => ({ name: policyName('permissionsBoundaries', i), policy })) }
       : {}),
-    serviceControlPolicies: [],
+    // The policy names double as JSON paths (`serviceControlPolicies[1][0]`), as for identity policies.
+    serviceControlPolicies: levels.map((level, l) => ({
+      orgIdentifier: `serviceControlPolicies[${l}]`,
+      policies: level.map((policy, i) => ({ name: `serviceControlPolicies[${l}][${i}]`, policy })),
+    })),
     resourceControlPolicies: [],
+    ...(c.resourcePolicy !== undefined ? { resourcePolicy: c.resourcePolicy } : {}),
     additionalSettings: { s3: { bucketAbacEnabled: true } },
   };
 }
 
 /** The first validation error, as a path into the Case (`policies[0].Statement[1].Effect`). */
 function firstPolicyError(errors: Extract<SimulationOutput, { resultType: 'error' }>['errors']) {
-  for (const group of [errors.identityPolicyErrors, errors.permissionBoundaryErrors]) {
+  for (const group of [errors.identityPolicyErrors, errors.permissionBoundaryErrors, errors.serviceControlPolicyErrors]) {
     for (const [name, list] of Object.entries(group ?? {})) {
       const first = list[0];
       if (first) return { path: first.path ? `${name}.${first.path}` : name, message: first.message ?? 'invalid policy' };
     }
   }
+  const first = errors.resourcePolicyErrors?.[0];
+  if (first) return { path: first.path ? `resourcePolicy.${first.path}` : 'resourcePolicy', message: first.message ?? 'invalid policy' };
   return undefined;
 }
 

@@ -142,7 +142,15 @@ function caseKey(c: Case): string {
   return stableJson({
     policies: c.policies,
     permissionsBoundaries: c.permissionsBoundaries?.length ? c.permissionsBoundaries : undefined,
-    request: { action: c.request.action, resource: c.request.resource ?? '*', context: c.request.context ?? [] },
+    serviceControlPolicies: c.serviceControlPolicies?.length ? c.serviceControlPolicies : undefined,
+    resourcePolicy: c.resourcePolicy,
+    request: {
+      action: c.request.action,
+      resource: c.request.resource ?? '*',
+      context: c.request.context ?? [],
+      caller: c.request.caller,
+      resourceOwner: c.request.resourceOwner,
+    },
   });
 }
 
@@ -150,7 +158,7 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
   if (m.features && !m.features.every((f) => features.includes(f))) return false;
   if (m.action && !wildcardRegExp(m.action, 'i').test(c.request.action)) return false;
   if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
-  if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? [])], m.operator)) return false;
+  if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? []), ...(c.serviceControlPolicies ?? []).flat(), ...(c.resourcePolicy !== undefined ? [c.resourcePolicy] : [])], m.operator)) return false;
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
   if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
   return true;

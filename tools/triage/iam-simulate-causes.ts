@@ -194,6 +194,34 @@ export const CAUSES = {
     status: 'evaluator-bug',
     note: 'The grammar has no null policy, statement or condition block; AWS answers such documents with MalformedPolicyDocument ("Syntax errors in policy.", https://github.com/kubernetes/kops/issues/13095). Recorded with actual "errored": excused in generated properties only',
   },
+  'not-principal-account-entry': {
+    description: 'iam-simulate lets an account entry in a NotPrincipal Deny leave out every user of that account, not only the account itself',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
+    feature: 'principal-element',
+    status: 'evaluator-bug',
+    note: 'AWS\'s example lists user/Bob and the account root and says "all principals except the user named Bob in AWS account 444455556666 are explicitly denied" (oracle/DECISIONS.md #40). iam-simulate principal.js: an AccountLevelMatch against a NotPrincipal entry excludes the caller.',
+  },
+  'not-principal-allow': {
+    description: 'iam-simulate evaluates NotPrincipal with Allow (granting everyone not listed), which the current docs call not supported',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html',
+    feature: 'principal-element',
+    status: 'unconfirmed',
+    note: 'Current page: "Using it with "Effect":"Allow" is not supported"; the 2023 page described it as allowing all principals except those listed.',
+  },
+  'accepts-invalid-principal': {
+    description: 'iam-simulate evaluates resource-policy statements without Principal or NotPrincipal, and principals the grammar rejects (a partial wildcard, "Service": "*", a string other than "*", an unknown principal type)',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+    feature: 'principal-element',
+    status: 'evaluator-bug',
+    note: 'Grammar: "The principal_block element is required in resource-based policies"; Principal page: "You cannot use a wildcard to match part of a principal name or ARN", "The service principal in an IAM policy can\'t be "Service": "*"". iam-simulate validateResourcePolicy checks none of these.',
+  },
+  'scp-version-unchecked': {
+    description: 'iam-simulate evaluates an SCP without "Version": "2012-10-17"',
+    citation: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_syntax.html',
+    feature: 'service-control-policy',
+    status: 'unconfirmed',
+    note: 'The SCP syntax page: "Every SCP must include a Version element with the value "2012-10-17""; whether the simulator enforces it is not documented.',
+  },
 } as const satisfies Record<string, Cause>;
 
 export type CauseId = keyof typeof CAUSES;
@@ -203,4 +231,14 @@ export const VALIDATION_CAUSES: Readonly<Record<string, CauseId>> = {
   'sid-format': 'accepts-invalid-sid',
   'sid-unique': 'accepts-invalid-sid',
   'document-characters': 'accepts-non-latin1',
+  'principal-missing': 'accepts-invalid-principal',
+  'principal-xor-notprincipal': 'accepts-invalid-principal',
+  'principal-type': 'accepts-invalid-principal',
+  'principal-key-unknown': 'accepts-invalid-principal',
+  'principal-value-type': 'accepts-invalid-principal',
+  'principal-empty': 'accepts-invalid-principal',
+  'principal-partial-wildcard': 'accepts-invalid-principal',
+  'principal-service-wildcard': 'accepts-invalid-principal',
+  'not-principal-allow': 'not-principal-allow',
+  'scp-version': 'scp-version-unchecked',
 };

@@ -3,8 +3,8 @@
  * understood (docs/evaluators/iam-simulate.md explains each, with its AWS citation). What no rule claims is
  * reported as `other` with a structural signature, to be looked at by hand.
  */
-import type { Case, Verdict } from '../../oracle/types.js';
-import { isErrorVerdict } from '../../oracle/types.js';
+import type { Case, PolicyType, Verdict } from '../../oracle/types.js';
+import { DEFAULT_CALLER, isErrorVerdict } from '../../oracle/types.js';
 import { validatePolicy } from '../../oracle/validate/index.js';
 import { VALIDATION_CAUSES, type CauseId } from './iam-simulate-causes.js';
 
@@ -47,8 +47,13 @@ const NEGATED = /^(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot|NumericNot|Date
 export function classify(c: Case, oracle: Verdict, actual: Verdict | undefined): CauseId | undefined {
   if (isErrorVerdict(oracle)) {
     if (actual === undefined || isErrorVerdict(actual)) return undefined;
-    const rules = docsOf(c).flatMap((d) => {
-      const r = validatePolicy(d);
+    const typed: [Json, PolicyType][] = [
+      ...docsOf(c).map((d): [Json, PolicyType] => [d, 'identity']),
+      ...(c.serviceControlPolicies ?? []).flat().map((d): [Json, PolicyType] => [d, 'serviceControl']),
+      ...(c.resourcePolicy !== undefined ? [[c.resourcePolicy, 'resource'] as [Json, PolicyType]] : []),
+    ];
+    const rules = typed.flatMap(([d, policyType]) => {
+      const r = validatePolicy(d, { policyType });
       return r.ok ? [] : r.errors.map((e) => e.rule);
     });
     const known = rules.map((r) => VALIDATION_CAUSES[r]).find((x) => x !== undefined);
@@ -58,7 +63,19 @@ export function classify(c: Case, oracle: Verdict, actual: Verdict | undefined):
   return classifyDecision(c);
 }
 
+/** A NotPrincipal Deny in the resource policy naming the caller's account but not the caller itself. */
+function notPrincipalAccountEntry(c: Case): boolean {
+  const caller = c.request.caller ?? DEFAULT_CALLER;
+  const account = caller.split(':')[4] ?? '';
+  return statementsOf(c.resourcePolicy).some((s) => {
+    if (s.Effect !== 'Deny' || !isObject(s.NotPrincipal)) return false;
+    const listed = strings(s.NotPrincipal.AWS);
+    return !listed.includes(caller) && listed.some((p) => p === account || p === `arn:aws:iam::${account}:root`);
+  });
+}
+
 function classifyDecision(c: Case): CauseId | undefined {
+  if (notPrincipalAccountEntry(c)) return 'not-principal-account-entry';
   // A ${variable} naming a key that has several values (merged entries): the oracle substitutes nothing,
   // iam-simulate's catalogue calls the key single-valued and keeps the first value.
   const multi = (key: string) => c.request.context.filter((e) => e.key.toLowerCase() === key.toLowerCase()).flatMap((e) => e.values).length > 1;
