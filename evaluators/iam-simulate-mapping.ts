@@ -202,6 +202,17 @@ export function caseToSimulation(c: Case): SimulationInput {
   };
 }
 
+/**
+ * The simulation as iam-simulate's engine (`runUnsafeSimulation`) takes it: that entry point loads the
+ * resource policy without a name and then reads its name, so the policy is handed over in iam-policy's
+ * "already validated" wrapper (`{__validated, policyDocument, metadata}`), which carries one. Only reached
+ * after `runSimulation` has validated the same documents.
+ */
+export function engineSimulation(simulation: SimulationInput): SimulationInput {
+  if (simulation.resourcePolicy === undefined) return simulation;
+  return { ...simulation, resourcePolicy: { __validated: true, policyDocument: simulation.resourcePolicy, metadata: { name: 'resourcePolicy' } } };
+}
+
 /** The first validation error, as a path into the Case (`policies[0].Statement[1].Effect`). */
 function firstPolicyError(errors: Extract<SimulationOutput, { resultType: 'error' }>['errors']) {
   for (const group of [errors.identityPolicyErrors, errors.permissionBoundaryErrors, errors.serviceControlPolicyErrors]) {

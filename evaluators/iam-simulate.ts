@@ -17,6 +17,7 @@ import {
   caseToSimulation,
   engineFallbackReason,
   engineResultToVerdict,
+  engineSimulation,
   outputToVerdict,
   SIMULATION_OPTIONS,
   type SimulationInput,
@@ -97,7 +98,7 @@ export async function evaluateWithIamSimulate(
     const simulation = caseToSimulation(c);
     const out = await sim.runSimulation(simulation, SIMULATION_OPTIONS);
     if (sim.runUnsafeSimulation && engineFallbackReason(out) !== undefined) {
-      return { kind: 'verdict', verdict: engineResultToVerdict(sim.runUnsafeSimulation(simulation, SIMULATION_OPTIONS)) };
+      return { kind: 'verdict', verdict: engineResultToVerdict(sim.runUnsafeSimulation(engineSimulation(simulation), SIMULATION_OPTIONS)) };
     }
     return { kind: 'verdict', verdict: outputToVerdict(out) };
   } catch (err) {

@@ -73,6 +73,47 @@ export const PROFILES: Readonly<Record<string, GeneratorSettings>> = {
   /** Every case has a permissions boundary. */
   boundaries: { ...DEFAULT_SETTINGS, profile: 'boundaries', maxPolicies: 2, maxStatements: 2, boundaryPercent: 100 },
   /**
+   * Every case has an SCP hierarchy (one to three levels, root first), a fifth a resource policy too:
+   * levels read as OR, SCP Denies, SCPs that grant.
+   */
+  organizations: {
+    ...DEFAULT_SETTINGS,
+    profile: 'organizations',
+    maxPolicies: 2,
+    maxStatements: 2,
+    denyPercent: 20,
+    conditionPercent: 50,
+    scpPercent: 100,
+    resourcePolicyPercent: 20,
+  },
+  /**
+   * Every case has a resource-based policy naming principals from the case's vocabulary (the caller, its
+   * account, another user, another account, `*`, a service), a third a boundary, a tenth SCPs.
+   */
+  'resource-policies': {
+    ...DEFAULT_SETTINGS,
+    profile: 'resource-policies',
+    maxPolicies: 2,
+    maxStatements: 2,
+    denyPercent: 20,
+    conditionPercent: 50,
+    boundaryPercent: 30,
+    resourcePolicyPercent: 100,
+    scpPercent: 10,
+  },
+  /** Most resources owned by another account: both sides must allow; a boundary limits the identity side. */
+  'cross-account': {
+    ...DEFAULT_SETTINGS,
+    profile: 'cross-account',
+    maxPolicies: 2,
+    maxStatements: 2,
+    denyPercent: 20,
+    conditionPercent: 50,
+    resourcePolicyPercent: 85,
+    crossAccountPercent: 65,
+    scpPercent: 15,
+  },
+  /**
    * Cases AWS's simulator can answer cheaply and unambiguously: one policy, no malformed documents, no
    * 2008 versions (UNCONFIRMED whether managed policies accept them), few statements.
    */

@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import type { Case } from '../oracle/types.js';
 import type { Catalogue } from './catalogue.js';
-import { policySet, renderPolicySet } from './policy-set.js';
-import { renderRequest, request } from './request.js';
+import { drawsChain, evaluationChain, withChain } from './evaluation-chain.js';
+import { policySet, renderPolicySet, type PolicySetRecipe } from './policy-set.js';
+import { renderRequest, request, type RequestRecipe } from './request.js';
 import type { GeneratorSettings } from './settings.js';
 import { world, type World } from './world.js';
 
@@ -23,13 +24,16 @@ export function scenarioWith<R, T>(
   extra: fc.Arbitrary<R>,
   render: (w: World, r: R) => T,
 ): fc.Arbitrary<Scenario<T>> {
+  const base = fc.tuple(world(catalogue, settings), policySet(settings), request(settings), extra);
+  const toCase = (w: World, p: PolicySetRecipe, r: RequestRecipe): Case => {
+    const set = renderPolicySet(w, settings, p);
+    return { ...set, request: renderRequest(w, r, [...set.policies, ...(set.permissionsBoundaries ?? [])]) };
+  };
+  // Profiles without SCPs, resource policies or other owners draw exactly what they drew before.
+  if (!drawsChain(settings)) return base.map(([w, p, r, e]) => ({ world: w, case: toCase(w, p, r), extra: render(w, e) }));
   return fc
-    .tuple(world(catalogue, settings), policySet(settings), request(settings), extra)
-    .map(([w, p, r, e]) => {
-      const set = renderPolicySet(w, settings, p);
-      const request = renderRequest(w, r, [...set.policies, ...(set.permissionsBoundaries ?? [])]);
-      return { world: w, case: { ...set, request }, extra: render(w, e) };
-    });
+    .tuple(base, evaluationChain(settings))
+    .map(([[w, p, r, e], chain]) => ({ world: w, case: withChain(w, settings, toCase(w, p, r), chain), extra: render(w, e) }));
 }
 
 /** A case with its world. */

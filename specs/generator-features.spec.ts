@@ -8,7 +8,7 @@ import { loadCatalogue, type Catalogue } from '../generators/catalogue.js';
 import { evaluationCase } from '../generators/evaluation-case.js';
 import { malformedCase } from '../generators/malformed-case.js';
 import { PROFILE_NAMES, PROFILES, profileSettings } from '../generators/profiles.js';
-import { FEATURES, validatePolicy, type Case } from '../oracle/index.js';
+import { FEATURES, validatePolicy, type Case, type PolicyType } from '../oracle/index.js';
 import { caseFeatures } from '../harness/features.js';
 
 let catalogue: Catalogue;
@@ -16,7 +16,12 @@ beforeAll(async () => {
   catalogue = await loadCatalogue();
 });
 
-const docsOf = (c: Case): unknown[] => [...c.policies, ...(c.permissionsBoundaries ?? [])];
+/** Every document of a case with the grammar it is read with. */
+const docsOf = (c: Case): { doc: unknown; type: PolicyType }[] => [
+  ...[...c.policies, ...(c.permissionsBoundaries ?? [])].map((doc) => ({ doc, type: 'identity' as const })),
+  ...(c.serviceControlPolicies ?? []).flat().map((doc) => ({ doc, type: 'serviceControl' as const })),
+  ...(c.resourcePolicy !== undefined ? [{ doc: c.resourcePolicy, type: 'resource' as const }] : []),
+];
 
 describe('generated cases and features', () => {
   it.each(FEATURES.filter((f) => f !== 'malformed-policy'))('never generate %s when it is excluded', (feature) => {
@@ -29,8 +34,11 @@ describe('generated cases and features', () => {
     }
   });
 
-  it('still generates every generatable feature in the default profile', () => {
+  it('still generates every generatable feature in the default profile, and the chain features in theirs', () => {
     const seen = new Set(fc.sample(evaluationCase(catalogue, PROFILES.default!), { seed: 5, numRuns: 400 }).flatMap(caseFeatures));
+    for (const profile of ['organizations', 'resource-policies', 'cross-account']) {
+      for (const f of fc.sample(evaluationCase(catalogue, PROFILES[profile]!), { seed: 5, numRuns: 100 }).flatMap(caseFeatures)) seen.add(f);
+    }
     // Binary keys do not exist in the catalogue; malformed policies come from their own arbitrary.
     const expected = FEATURES.filter((f) => f !== 'condition-binary' && f !== 'malformed-policy');
     expect(expected.filter((f) => !seen.has(f))).toEqual([]);
@@ -42,7 +50,7 @@ describe('validity', () => {
     const cases = fc.sample(evaluationCase(catalogue, PROFILES[profile]!), { seed: 9, numRuns: 200 });
     for (const c of cases) {
       for (const d of docsOf(c)) {
-        const r = validatePolicy(d);
+        const r = validatePolicy(d.doc, { policyType: d.type });
         expect(r.ok, `${JSON.stringify(d)}: ${JSON.stringify(r.ok ? '' : r.errors)}`).toBe(true);
       }
     }
@@ -54,7 +62,7 @@ describe('validity', () => {
     for (const m of cases) {
       rules.add(m.rule);
       const errors = docsOf(m.case).flatMap((d) => {
-        const r = validatePolicy(d);
+        const r = validatePolicy(d.doc, { policyType: d.type });
         return r.ok ? [] : r.errors.map((e) => e.rule);
       });
       expect(errors, `${m.rule} at ${m.where}: ${JSON.stringify(m.case.policies)}`).toContain(m.rule);

@@ -10,7 +10,17 @@ export const DEFAULT_SEED = 20260101;
 /** Inputs per planned run (times the run's `runsFactor`). */
 export const DEFAULT_RUNS = 300;
 /** Profiles the differential property runs under by default (`live` is for the live mode). */
-export const DIFFERENTIAL_PROFILES = ['default', 'operators', 'conditions', 'wildcards', 'variables', 'boundaries'] as const;
+export const DIFFERENTIAL_PROFILES = [
+  'default',
+  'operators',
+  'conditions',
+  'wildcards',
+  'variables',
+  'boundaries',
+  'organizations',
+  'resource-policies',
+  'cross-account',
+] as const;
 
 /**
  * More inputs where one input is cheap and a bug is narrow: an `operators` case is one small policy,

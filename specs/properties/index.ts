@@ -5,6 +5,7 @@
 import { differential } from './differential.js';
 import { boundaryAllowAll } from './metamorphic/boundary-allow-all.js';
 import { conditionValueOrder, ifExists } from './metamorphic/condition-rewrites.js';
+import { addResourcePolicy, crossAccountNeverGrants, scpAllowAllLevel, scpSplit } from './metamorphic/evaluation-chain.js';
 import { addAllow, addDeny } from './metamorphic/monotonic.js';
 import { actionNameCase, conditionKeyCase } from './metamorphic/name-case.js';
 import { policyOrder, splitMerge, statementOrder } from './metamorphic/order.js';
@@ -25,6 +26,10 @@ export const PROPERTIES: readonly AnyProperty[] = [
   conditionValueOrder,
   ifExists,
   boundaryAllowAll,
+  scpAllowAllLevel,
+  scpSplit,
+  addResourcePolicy,
+  crossAccountNeverGrants,
   validation,
 ];
 

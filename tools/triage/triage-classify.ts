@@ -11,7 +11,13 @@ import { VALIDATION_CAUSES, type CauseId } from './iam-simulate-causes.js';
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const docsOf = (c: Case): Json[] => [...c.policies, ...(c.permissionsBoundaries ?? [])];
+/** Every document of the case: identity policies, boundaries, SCPs and the resource policy. */
+const docsOf = (c: Case): Json[] => [
+  ...c.policies,
+  ...(c.permissionsBoundaries ?? []),
+  ...(c.serviceControlPolicies ?? []).flat(),
+  ...(c.resourcePolicy !== undefined ? [c.resourcePolicy] : []),
+];
 const statementsOf = (doc: Json): Record<string, Json>[] =>
   isObject(doc) ? [doc.Statement].flat().filter(isObject) : [];
 const strings = (v: Json): string[] => [v].flat().filter((x): x is string => typeof x === 'string');
@@ -48,7 +54,7 @@ export function classify(c: Case, oracle: Verdict, actual: Verdict | undefined):
   if (isErrorVerdict(oracle)) {
     if (actual === undefined || isErrorVerdict(actual)) return undefined;
     const typed: [Json, PolicyType][] = [
-      ...docsOf(c).map((d): [Json, PolicyType] => [d, 'identity']),
+      ...[...c.policies, ...(c.permissionsBoundaries ?? [])].map((d): [Json, PolicyType] => [d, 'identity']),
       ...(c.serviceControlPolicies ?? []).flat().map((d): [Json, PolicyType] => [d, 'serviceControl']),
       ...(c.resourcePolicy !== undefined ? [[c.resourcePolicy, 'resource'] as [Json, PolicyType]] : []),
     ];

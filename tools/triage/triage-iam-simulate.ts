@@ -7,7 +7,7 @@
  *       --profile NAME] [--examples K] [--json FILE]
  */
 import { writeFileSync } from 'node:fs';
-import { caseToSimulation, engineFallbackReason, SIMULATION_OPTIONS } from '../../evaluators/iam-simulate-mapping.js';
+import { caseToSimulation, engineFallbackReason, engineSimulation, SIMULATION_OPTIONS } from '../../evaluators/iam-simulate-mapping.js';
 import { evaluateWithIamSimulate, loadIamSimulate, type IamSimulateModule } from '../../evaluators/iam-simulate.js';
 import type { EvaluatorResult } from '../../harness/evaluator.js';
 import { describeResult } from '../../harness/compare.js';
@@ -61,7 +61,7 @@ async function diagnose(c: Case, oracle: Verdict, actual: EvaluatorResult): Prom
   }
   const raw = await sim.runSimulation(caseToSimulation(c), SIMULATION_OPTIONS);
   const fallback = engineFallbackReason(raw);
-  const unsafe = sim.runUnsafeSimulation?.(caseToSimulation(c), SIMULATION_OPTIONS);
+  const unsafe = sim.runUnsafeSimulation?.(engineSimulation(caseToSimulation(c)), SIMULATION_OPTIONS);
   const notes = [
     fallback ? `engine-fallback(${fallback})` : '',
     raw.resultType === 'wildcard' ? 'wildcard-resource-mode' : '',

@@ -60,6 +60,7 @@ export function caseVariants(c: Case): Case[] {
   for (let i = 0; i < pb.length; i++) out.push({ ...c, permissionsBoundaries: without(pb, i) });
   c.policies.forEach((d, i) => docVariants(d).forEach((nd) => out.push({ ...c, policies: c.policies.map((x, j) => (j === i ? nd : x)) })));
   pb.forEach((d, i) => docVariants(d).forEach((nd) => out.push({ ...c, permissionsBoundaries: pb.map((x, j) => (j === i ? nd : x)) })));
+  out.push(...chainVariants(c));
   const ctx = c.request.context;
   for (let i = 0; i < ctx.length; i++) out.push({ ...c, request: { ...c.request, context: without(ctx, i) } });
   ctx.forEach((e, i) => {
@@ -88,4 +89,26 @@ export async function shrink(c: Case, stillFails: (c: Case) => Promise<boolean>,
     current = next;
   }
   return current;
+}
+
+/** Smaller SCP hierarchies and resource policies, and the request without its caller or owner. */
+function chainVariants(c: Case): Case[] {
+  const out: Case[] = [];
+  const { serviceControlPolicies: levels, resourcePolicy, ...rest } = c;
+  if (levels !== undefined) {
+    out.push({ ...rest, ...(resourcePolicy !== undefined ? { resourcePolicy } : {}) });
+    levels.forEach((level, l) => {
+      out.push({ ...c, serviceControlPolicies: without(levels, l) });
+      level.forEach((_, i) => out.push({ ...c, serviceControlPolicies: levels.map((x, j) => (j === l ? without(x, i) : x)) }));
+      level.forEach((d, i) => docVariants(d).forEach((nd) => out.push({ ...c, serviceControlPolicies: levels.map((x, j) => (j === l ? x.map((y, k) => (k === i ? nd : y)) : x)) })));
+    });
+  }
+  if (resourcePolicy !== undefined) {
+    out.push({ ...rest, ...(levels !== undefined ? { serviceControlPolicies: levels } : {}) });
+    docVariants(resourcePolicy).forEach((nd) => out.push({ ...c, resourcePolicy: nd }));
+  }
+  const { caller, resourceOwner, ...request } = c.request;
+  if (caller !== undefined) out.push({ ...c, request: { ...request, ...(resourceOwner !== undefined ? { resourceOwner } : {}) } });
+  if (resourceOwner !== undefined) out.push({ ...c, request: { ...request, ...(caller !== undefined ? { caller } : {}) } });
+  return out;
 }

@@ -1,0 +1,119 @@
+/**
+ * Metamorphic properties of the rest of the evaluation chain, each true of AWS itself (so they need no
+ * oracle and can run against the live simulator):
+ * - an SCP level of `Allow *` on `*` (AWS's FullAWSAccess) changes nothing;
+ * - splitting an SCP into two SCPs of the same level changes nothing;
+ * - adding a resource policy of Allow statements never removes a grant or an explicit deny within one account;
+ * - moving the resource to another account never adds a grant.
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+import fc from 'fast-check';
+import { OTHER_ACCOUNT, OTHER_USER, swapAccounts } from '../../../generators/principal.js';
+import { ALLOW_ALL } from '../../../generators/policy-set.js';
+import { scenario } from '../../../generators/scenario.js';
+import { ACCOUNT } from '../../../generators/world.js';
+import type { Case } from '../../../oracle/types.js';
+import { DEFAULT_CALLER } from '../../../oracle/types.js';
+import type { ConformanceProperty } from '../../../harness/property.js';
+import { answersRelated, type Twin } from './same-decision.js';
+import { twinProperty } from './twin-property.js';
+
+const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length] as T;
+
+export const scpAllowAllLevel = twinProperty({
+  name: 'scp-level-allow-all',
+  description: 'Adding an SCP level that allows every action on every resource (FullAWSAccess) does not change the decision.',
+  adjust: (s) => ({ ...s, scpPercent: 50 }),
+  transform: (c, k) => {
+    const levels = c.serviceControlPolicies ?? [];
+    const at = k % (levels.length + 1);
+    const serviceControlPolicies = [...levels.slice(0, at), [structuredClone(ALLOW_ALL)], ...levels.slice(at)];
+    return { case: { ...c, serviceControlPolicies }, description: `SCP level of Allow * on * inserted at level ${at}` };
+  },
+});
+
+/** One SCP's statements split between two SCPs of its level (a lone statement: the SCP is duplicated). */
+function splitScp(levels: readonly (readonly unknown[])[], k: number): { levels: unknown[][]; description: string } {
+  const l = k % levels.length;
+  const level = levels[l] ?? [];
+  const i = Math.floor(k / levels.length) % Math.max(1, level.length);
+  const doc = level[i] as { Statement?: unknown } | undefined;
+  const statements = doc && Array.isArray(doc.Statement) ? doc.Statement : [];
+  const parts =
+    statements.length > 1
+      ? [{ ...doc, Statement: statements.slice(0, 1) }, { ...doc, Statement: statements.slice(1) }]
+      : [doc, structuredClone(doc)];
+  const out = levels.map((x, j) => (j === l ? [...x.slice(0, i), ...parts, ...x.slice(i + 1)] : [...x]));
+  return { levels: out, description: `SCP ${i} of level ${l} split in two` };
+}
+
+export const scpSplit = twinProperty({
+  name: 'scp-split',
+  description: 'Splitting an SCP into two SCPs of the same level does not change the decision.',
+  adjust: (s) => ({ ...s, scpPercent: 100 }),
+  transform: (c, k) => {
+    const split = splitScp(c.serviceControlPolicies ?? [[structuredClone(ALLOW_ALL)]], k);
+    return { case: { ...c, serviceControlPolicies: split.levels }, description: split.description };
+  },
+});
+
+/** Principals an added Allow may name: the caller, `*`, the caller's account, another user. */
+const ALLOW_PRINCIPALS = [(caller: string) => ({ AWS: caller }), () => '*', () => ({ AWS: `arn:aws:iam::${ACCOUNT}:root` }), (caller: string) => ({ AWS: caller === OTHER_USER ? DEFAULT_CALLER : OTHER_USER })];
+
+export const addResourcePolicy: ConformanceProperty<Twin> = {
+  name: 'add-resource-policy',
+  description: 'Adding a resource policy of Allow statements never removes a grant or an explicit deny within one account.',
+  kind: 'metamorphic',
+  adjust: (s) => ({ ...s, resourcePolicyPercent: 0, crossAccountPercent: 0, scpPercent: 30 }),
+  arbitrary: (settings, catalogue) =>
+    fc.tuple(scenario(catalogue, settings), fc.nat(), fc.boolean()).map(([s, k, whole]) => {
+      const c = s.case;
+      const caller = c.request.caller ?? DEFAULT_CALLER;
+      const Principal = pick(ALLOW_PRINCIPALS, k)(caller);
+      const resourcePolicy = {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal, Action: c.request.action, Resource: whole ? '*' : c.request.resource }],
+      };
+      return { original: c, transformed: { ...c, resourcePolicy }, description: `resource policy allowing ${JSON.stringify(Principal)} added` };
+    }),
+  cases: (t) => [t.original, t.transformed],
+  check: (evaluator, t) => answersRelated(evaluator, t, (before, after) => after === before || (before === 'implicitDeny' && after === 'allowed')),
+};
+
+/**
+ * The case with its resource in the other account: the two accounts swap places in every ARN of the
+ * request, the policies, the SCPs and the resource policy's statements (a swap, so ARNs that differed
+ * still differ) — but not in the resource policy's principals, which keep naming whom they named.
+ */
+export function moveResource(c: Case): Case {
+  const move = swapAccounts;
+  const { resourcePolicy, ...rest } = c;
+  const moved = move(rest);
+  const out: Case = { ...moved, request: { ...moved.request, resourceOwner: OTHER_ACCOUNT } };
+  if (resourcePolicy === undefined) return out;
+  return { ...out, resourcePolicy: moveStatements(resourcePolicy, move) };
+}
+
+function moveStatements(doc: unknown, move: <T>(x: T) => T): unknown {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  const d = doc as Record<string, unknown>;
+  const one = (s: unknown): unknown => {
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) return s;
+    const { Principal, NotPrincipal, ...body } = s as Record<string, unknown>;
+    return { ...move(body), ...(Principal !== undefined ? { Principal } : {}), ...(NotPrincipal !== undefined ? { NotPrincipal } : {}) };
+  };
+  return { ...d, Statement: Array.isArray(d.Statement) ? d.Statement.map(one) : one(d.Statement) };
+}
+
+export const crossAccountNeverGrants: ConformanceProperty<Twin> = {
+  name: 'cross-account-never-grants',
+  description: 'Moving the resource to another account never turns a denied request into an allowed one.',
+  kind: 'metamorphic',
+  adjust: (s) => ({ ...s, resourcePolicyPercent: 70, crossAccountPercent: 0, scpPercent: 20 }),
+  arbitrary: (settings, catalogue) =>
+    scenario(catalogue, settings).map((s) => ({ original: s.case, transformed: moveResource(s.case), description: `resource moved to account ${OTHER_ACCOUNT}` })),
+  cases: (t) => [t.original, t.transformed],
+  check: (evaluator, t) =>
+    answersRelated(evaluator, t, (before, after) => (before === 'error' || after === 'error' ? before === after : after !== 'allowed' || before === 'allowed')),
+};
