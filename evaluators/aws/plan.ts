@@ -9,6 +9,8 @@ export interface CallPlan {
   readonly preflightCalls: number;
   /** One entry per planned call: how many ActionNames it carries. */
   readonly actionsPerCall: readonly number[];
+  /** Planned calls that go through SimulateCustomPolicy with SCPs, a resource policy, a caller or an owner. */
+  readonly chainCalls: number;
   readonly cases: number;
   readonly unsendable: number;
 }
@@ -22,6 +24,7 @@ export function planAwsCalls(
     api: settings.api,
     preflightCalls: settings.api === 'SimulatePrincipalPolicy' ? PREFLIGHT_CALLS : 0,
     actionsPerCall: plan.batches.map((b) => b.actions.length),
+    chainCalls: plan.batches.filter((b) => b.chain !== undefined).length,
     cases: cases.length,
     unsendable: plan.unsendable.size,
   };
@@ -36,6 +39,9 @@ export function describePlan(plan: CallPlan): string {
   return [
     `dry run: ${plan.api}, ${plan.cases} cases → ${calls} calls (+${plan.preflightCalls} preflight), ${total} action names in all`,
     `actions per call: min ${min}, mean ${mean}, max ${max}` + (plan.unsendable > 0 ? `; ${plan.unsendable} cases cannot be sent (skipped)` : ''),
+    ...(plan.chainCalls > 0
+      ? [`${plan.chainCalls} of the calls are SimulateCustomPolicy with SCPs (OrderedOrganizationPolicyInputList), a ResourcePolicy, CallerArn or ResourceOwner`]
+      : []),
     '(paging may add calls; no credentials were used)',
   ].join('\n');
 }

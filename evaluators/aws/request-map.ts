@@ -4,10 +4,18 @@
  * action → ActionNames, resource → ResourceArns (omitted for `*`), context → ContextEntries.
  * Cases that share policies, boundary, resource and context become one call with many ActionNames.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
+ *
+ * A case with SCPs, a resource policy, a caller or a resource owner always goes through
+ * SimulateCustomPolicy, whatever the configured API (SimulatePrincipalPolicy takes the account's real SCPs
+ * and has no OrderedOrganizationPolicyInputList): serviceControlPolicies → OrderedOrganizationPolicyInputList
+ * (one `{ServiceControlPolicyInputList}` per level, root first), resourcePolicy → ResourcePolicy, caller →
+ * CallerArn (the default caller when the case names none but has a resource policy: "CallerArn is required
+ * if you include a ResourcePolicy"), resourceOwner → ResourceOwner as `arn:aws:iam::ID:root`.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
  */
 import { createHash } from 'node:crypto';
 import type { ContextEntry as SdkContextEntry } from '@aws-sdk/client-iam';
-import type { Case, ContextEntry } from '../../oracle/types.js';
+import { DEFAULT_CALLER, type Case, type ContextEntry } from '../../oracle/types.js';
 import type { SimulateApi } from './settings.js';
 
 /** One simulator call (before paging): the shared inputs and the distinct actions asked. */
@@ -21,6 +29,35 @@ export interface Batch {
   readonly actions: readonly string[];
   /** Indexes (into the evaluated cases) answered by this batch. */
   readonly caseIndexes: readonly number[];
+  /** The rest of the evaluation chain; present only for cases that have some of it (SimulateCustomPolicy). */
+  readonly chain?: BatchChain;
+}
+
+export interface BatchChain {
+  readonly serviceControlPolicies?: readonly (readonly unknown[])[];
+  readonly resourcePolicy?: unknown;
+  readonly caller?: string;
+  readonly resourceOwner?: string;
+}
+
+/**
+ * The identity policy sent when a chain case has none (PolicyInputList is required): an Allow of an
+ * action no request asks for, so it grants nothing.
+ */
+export const NO_GRANT_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam-conformance:NoSuchAction', Resource: '*' }] } as const;
+
+/** The chain parts of a case, or undefined for an identity-only case. */
+export function chainOf(c: Case): BatchChain | undefined {
+  const { serviceControlPolicies, resourcePolicy } = c;
+  const { caller, resourceOwner } = c.request;
+  const levels = serviceControlPolicies && serviceControlPolicies.length > 0 ? serviceControlPolicies : undefined;
+  if (levels === undefined && resourcePolicy === undefined && caller === undefined && resourceOwner === undefined) return undefined;
+  return {
+    ...(levels ? { serviceControlPolicies: levels } : {}),
+    ...(resourcePolicy !== undefined ? { resourcePolicy } : {}),
+    ...(caller !== undefined ? { caller } : {}),
+    ...(resourceOwner !== undefined ? { resourceOwner } : {}),
+  };
 }
 
 export interface BatchPlan {
@@ -43,10 +80,15 @@ export function unsendableReason(c: Case, api: SimulateApi): string | undefined 
   if (boundaries.length > 1) {
     return `AWS accepts one permissions boundary per call (PermissionsBoundaryPolicyInputList); this case has ${boundaries.length}`;
   }
-  if (api === 'SimulateCustomPolicy' && c.policies.length === 0) {
+  const chain = chainOf(c);
+  if (api === 'SimulateCustomPolicy' && c.policies.length === 0 && chain === undefined) {
     return 'SimulateCustomPolicy requires at least one policy in PolicyInputList';
   }
   if (c.policies.some((p) => JSON.stringify(p) === undefined)) return 'a policy is not JSON-serialisable';
+  if (chain?.caller !== undefined && !/^arn:[a-z-]+:iam::\d{12}:user\//.test(chain.caller)) {
+    return 'CallerArn must be an IAM user ARN: the simulator does not simulate resource policies for other callers';
+  }
+  if (chain && 'resourcePolicy' in chain && JSON.stringify(chain.resourcePolicy) === undefined) return 'the resource policy is not JSON-serialisable';
   return undefined;
 }
 
@@ -60,13 +102,16 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
       unsendable.set(i, reason);
       return;
     }
+    const chain = chainOf(c);
+    const api = chain ? 'SimulateCustomPolicy' : options.api;
     const shared = JSON.stringify([
-      options.api,
-      options.api === 'SimulatePrincipalPolicy' ? (options.principalArn ?? '') : '',
+      api,
+      api === 'SimulatePrincipalPolicy' ? (options.principalArn ?? '') : '',
       c.policies.map((p) => JSON.stringify(p)),
       (c.permissionsBoundaries ?? []).map((p) => JSON.stringify(p)),
       c.request.resource,
       c.request.context,
+      ...(chain ? [JSON.stringify(chain)] : []),
     ]);
     let group = groups.get(shared);
     if (!group) groups.set(shared, (group = { sample: c, actions: new Map() }));
@@ -78,6 +123,7 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
   for (const [shared, { sample, actions }] of groups) {
     for (const chunk of chunkActions([...actions.keys()], options.actionsPerCall)) {
       const boundary = sample.permissionsBoundaries?.[0];
+      const chain = chainOf(sample);
       batches.push({
         key: hash(shared),
         policies: sample.policies,
@@ -86,6 +132,7 @@ export function planBatches(cases: readonly Case[], options: PlanOptions): Batch
         context: sample.request.context,
         actions: chunk,
         caseIndexes: chunk.flatMap((a) => actions.get(a) ?? []),
+        ...(chain ? { chain } : {}),
       });
     }
   }
@@ -117,12 +164,23 @@ export interface SimulateMembers {
   ActionNames: string[];
   ResourceArns?: string[];
   ContextEntries?: SdkContextEntry[];
+  /** SimulateCustomPolicy only: the SCP levels, root first. */
+  OrderedOrganizationPolicyInputList?: { ServiceControlPolicyInputList: string[] }[];
+  ResourcePolicy?: string;
+  CallerArn?: string;
+  ResourceOwner?: string;
   Marker?: string;
 }
 
+/** Whether the members need SimulateCustomPolicy (SimulatePrincipalPolicy has no SCP list of its own). */
+export const needsCustomPolicy = (m: SimulateMembers): boolean =>
+  m.OrderedOrganizationPolicyInputList !== undefined || m.ResourcePolicy !== undefined || m.CallerArn !== undefined || m.ResourceOwner !== undefined;
+
 export function toSimulateMembers(batch: Batch, marker?: string): SimulateMembers {
+  const chain = batch.chain;
+  const policies = chain && batch.policies.length === 0 ? [NO_GRANT_POLICY] : batch.policies;
   return {
-    ...(batch.policies.length > 0 ? { PolicyInputList: batch.policies.map((p) => JSON.stringify(p)) } : {}),
+    ...(policies.length > 0 ? { PolicyInputList: policies.map((p) => JSON.stringify(p)) } : {}),
     ...(batch.boundary !== undefined ? { PermissionsBoundaryPolicyInputList: [JSON.stringify(batch.boundary)] } : {}),
     ActionNames: [...batch.actions],
     ...(batch.resource !== '*' ? { ResourceArns: [batch.resource] } : {}),
@@ -135,6 +193,19 @@ export function toSimulateMembers(batch: Batch, marker?: string): SimulateMember
           })),
         }
       : {}),
+    ...(chain ? chainMembers(chain) : {}),
     ...(marker !== undefined ? { Marker: marker } : {}),
+  };
+}
+
+function chainMembers(chain: BatchChain): Partial<SimulateMembers> {
+  const hasResourcePolicy = 'resourcePolicy' in chain;
+  return {
+    ...(chain.serviceControlPolicies
+      ? { OrderedOrganizationPolicyInputList: chain.serviceControlPolicies.map((level) => ({ ServiceControlPolicyInputList: level.map((p) => JSON.stringify(p)) })) }
+      : {}),
+    ...(hasResourcePolicy ? { ResourcePolicy: JSON.stringify(chain.resourcePolicy) } : {}),
+    ...(chain.caller !== undefined || hasResourcePolicy ? { CallerArn: chain.caller ?? DEFAULT_CALLER } : {}),
+    ...(chain.resourceOwner !== undefined ? { ResourceOwner: `arn:aws:iam::${chain.resourceOwner}:root` } : {}),
   };
 }

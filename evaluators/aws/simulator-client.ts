@@ -12,7 +12,7 @@ import {
   type SimulatePolicyResponse,
 } from '@aws-sdk/client-iam';
 import { classifyError, type ErrorClass } from './errors.js';
-import type { SimulateMembers } from './request-map.js';
+import { needsCustomPolicy, type SimulateMembers } from './request-map.js';
 import type { Scrubber } from './scrub.js';
 import type { AwsSettings } from './settings.js';
 import { TokenBucket, type Clock } from './token-bucket.js';
@@ -124,7 +124,8 @@ export class SimulatorClient {
 
   private send(members: SimulateMembers): Promise<SimulatePolicyResponse> {
     const opts = this.options.signal ? { abortSignal: this.options.signal } : {};
-    if (this.settings.api === 'SimulateCustomPolicy') {
+    // SCPs, a resource policy, a caller or an owner: only SimulateCustomPolicy takes them.
+    if (this.settings.api === 'SimulateCustomPolicy' || needsCustomPolicy(members)) {
       return this.client.send(new SimulateCustomPolicyCommand(members as never), opts);
     }
     const input = { PolicySourceArn: this.settings.principalArn, ...members };

@@ -19,6 +19,8 @@ interface GroupJson {
   features: Feature[];
   policies: unknown[];
   permissionsBoundaries: unknown[];
+  serviceControlPolicies?: unknown[][];
+  resourcePolicy?: unknown;
   verifiedBy: string;
   verifiedAt: string;
   note?: string;
@@ -52,6 +54,8 @@ export function recordVerified(
         features: [...(item.group?.features ?? [])],
         policies: [...item.case.policies],
         permissionsBoundaries: [...(item.case.permissionsBoundaries ?? [])],
+        ...(item.case.serviceControlPolicies ? { serviceControlPolicies: item.case.serviceControlPolicies.map((l) => [...l]) } : {}),
+        ...(item.case.resourcePolicy !== undefined ? { resourcePolicy: item.case.resourcePolicy } : {}),
         verifiedBy: `aws:${meta.api}`,
         verifiedAt: meta.verifiedAt,
         ...(item.group?.unconfirmed ? { note: 'was unconfirmed; settled by AWS' } : {}),
@@ -64,7 +68,13 @@ export function recordVerified(
     const r = item.case.request;
     group.cases.push({
       description: item.description,
-      request: { action: r.action, resource: r.resource, ...(r.context.length ? { context: r.context } : {}) },
+      request: {
+        action: r.action,
+        resource: r.resource,
+        ...(r.context.length ? { context: r.context } : {}),
+        ...(r.caller !== undefined ? { caller: r.caller } : {}),
+        ...(r.resourceOwner !== undefined ? { resourceOwner: r.resourceOwner } : {}),
+      },
       expected,
       ...(vectorSaid && vectorSaid !== expected ? { note: `the vector expected ${vectorSaid}; AWS answered ${expected}` } : {}),
     });

@@ -141,6 +141,27 @@ function respond(options: IamQueryServerOptions, req: IncomingMessage, res: Serv
 
 const RESTRICTIVENESS: Record<Decision, number> = { allowed: 0, implicitDeny: 1, explicitDeny: 2 };
 
+/**
+ * The documented rules for the SimulateCustomPolicy-only members: CallerArn "is required if you include a
+ * ResourcePolicy" and names an IAM user; ResourceOwner is an account ARN (`arn:aws:iam::ID:root`);
+ * SimulatePrincipalPolicy has no OrderedOrganizationPolicyInputList.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
+ */
+function checkChainInputs(input: SimulateInput): void {
+  if (input.operation === 'SimulatePrincipalPolicy' && input.orderedOrganizationPolicyInputList.length > 0) {
+    throw new AwsFault('InvalidInput', 'OrderedOrganizationPolicyInputList is not a member of SimulatePrincipalPolicy.');
+  }
+  if (input.resourcePolicy !== undefined && input.callerArn === undefined) {
+    throw new AwsFault('InvalidInput', 'CallerArn is required when a ResourcePolicy is provided.');
+  }
+  if (input.callerArn !== undefined && !/^arn:[a-z-]+:iam::\d{12}:user\//.test(input.callerArn)) {
+    throw new AwsFault('InvalidInput', `Invalid CallerArn ${input.callerArn}: only IAM users can be simulated callers.`);
+  }
+  if (input.resourceOwner !== undefined && !/^arn:[a-z-]+:iam::\d{12}:root$/.test(input.resourceOwner)) {
+    throw new AwsFault('InvalidInput', `Invalid ResourceOwner ${input.resourceOwner}: expected arn:aws:iam::ACCOUNT-ID:root.`);
+  }
+}
+
 function evaluationResults(options: IamQueryServerOptions, input: SimulateInput): XmlEvaluationResult[] {
   let attached: readonly string[] = [];
   if (input.operation === 'SimulatePrincipalPolicy') {
@@ -155,6 +176,7 @@ function evaluationResults(options: IamQueryServerOptions, input: SimulateInput)
   if (input.permissionsBoundaryPolicyInputList.length > 1) {
     throw new AwsFault('InvalidInput', 'Only one permissions boundary policy may be provided.');
   }
+  checkChainInputs(input);
   const resources = input.resourceArns.length > 0 ? input.resourceArns : ['*'];
   const ask = (action: string, resource: string) =>
     options.decide({ input, attached: [...attached, ...input.policyInputList], action, resource });

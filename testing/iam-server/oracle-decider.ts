@@ -17,15 +17,21 @@ export async function oracleDecider(): Promise<Decider> {
         throw new AwsFault('MalformedPolicyDocument', 'Syntax errors in policy.');
       }
     };
+    const { orderedOrganizationPolicyInputList: levels, resourcePolicy, callerArn, resourceOwner } = q.input;
     const verdict = mod.evaluate({
       policies: q.attached.map(parse),
       ...(q.input.permissionsBoundaryPolicyInputList.length > 0
         ? { permissionsBoundaries: q.input.permissionsBoundaryPolicyInputList.map(parse) }
         : {}),
+      ...(levels.length > 0 ? { serviceControlPolicies: levels.map((l) => l.map(parse)) } : {}),
+      ...(resourcePolicy !== undefined ? { resourcePolicy: parse(resourcePolicy) } : {}),
       request: {
         action: q.action,
         resource: q.resource,
         context: q.input.contextEntries.map((e) => ({ key: e.ContextKeyName, type: e.ContextKeyType as ContextKeyType, values: e.ContextKeyValues })),
+        ...(callerArn !== undefined ? { caller: callerArn } : {}),
+        // ResourceOwner travels as arn:aws:iam::ID:root; the Case takes the ID.
+        ...(resourceOwner !== undefined ? { resourceOwner: resourceOwner.split(':')[4] ?? resourceOwner } : {}),
       },
     });
     if ('error' in verdict) throw new AwsFault('MalformedPolicyDocument', verdict.error.message);

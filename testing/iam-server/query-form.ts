@@ -18,6 +18,11 @@ export interface SimulateInput {
     readonly ContextKeyValues: readonly string[];
     readonly ContextKeyType: string;
   }[];
+  /** `OrderedOrganizationPolicyInputList.member.N.ServiceControlPolicyInputList.member.M`: SCP levels, root first. */
+  readonly orderedOrganizationPolicyInputList: readonly (readonly string[])[];
+  readonly resourcePolicy: string | undefined;
+  readonly callerArn: string | undefined;
+  readonly resourceOwner: string | undefined;
   readonly maxItems: number | undefined;
   readonly marker: string | undefined;
 }
@@ -46,6 +51,11 @@ export function parseSimulateInput(params: Record<string, string>): SimulateInpu
       ContextKeyType: params[`${prefix}.ContextKeyType`] ?? '',
     });
   }
+  const levels: string[][] = [];
+  // A level with no SCPs has no member of its own on the wire, so levels are counted by their first SCP.
+  for (let i = 1; params[`OrderedOrganizationPolicyInputList.member.${i}.ServiceControlPolicyInputList.member.1`] !== undefined; i++) {
+    levels.push(memberList(params, `OrderedOrganizationPolicyInputList.member.${i}.ServiceControlPolicyInputList`));
+  }
   const maxItems = params.MaxItems === undefined ? undefined : Number(params.MaxItems);
   return {
     operation: params.Action ?? '',
@@ -56,6 +66,10 @@ export function parseSimulateInput(params: Record<string, string>): SimulateInpu
     actionNames: memberList(params, 'ActionNames'),
     resourceArns: memberList(params, 'ResourceArns'),
     contextEntries,
+    orderedOrganizationPolicyInputList: levels,
+    resourcePolicy: params.ResourcePolicy,
+    callerArn: params.CallerArn,
+    resourceOwner: params.ResourceOwner,
     maxItems,
     marker: params.Marker,
   };

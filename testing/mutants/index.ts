@@ -11,8 +11,10 @@ import { evaluate as boolCaseSensitive } from './bool-case-sensitive.js';
 import { evaluate as boundaryDenyIgnored } from './boundary-deny-ignored.js';
 import { evaluate as boundaryGrants } from './boundary-grants.js';
 import { evaluate as boundaryIgnored } from './boundary-ignored.js';
+import { evaluate as boundaryLimitsResourceGrant } from './boundary-limits-resource-grant.js';
 import { evaluate as conditionKeysOr } from './condition-keys-or.js';
 import { evaluate as conditionValuesAnd } from './condition-values-and.js';
+import { evaluate as crossAccountAsSame } from './cross-account-as-same.js';
 import { evaluate as dateAsString } from './date-as-string.js';
 import { evaluate as defaultValueIgnored } from './default-value-ignored.js';
 import { evaluate as effectCaseInsensitive } from './effect-case-insensitive.js';
@@ -35,7 +37,11 @@ import { evaluate as nullInverted } from './null-inverted.js';
 import { evaluate as numericLessThanInclusive } from './numeric-less-than-inclusive.js';
 import { evaluate as plainOperatorAnyValue } from './plain-operator-any-value.js';
 import { evaluate as principalAccepted } from './principal-accepted.js';
+import { evaluate as principalIgnored } from './principal-ignored.js';
+import { evaluate as resourcePolicyIgnored } from './resource-policy-ignored.js';
 import { evaluate as resourceStarStopsAtSlash } from './resource-star-stops-at-slash.js';
+import { evaluate as scpDenyIgnored } from './scp-deny-ignored.js';
+import { evaluate as scpLevelsOr } from './scp-levels-or.js';
 import { evaluate as stringEqualsIgnoresCase } from './string-equals-ignores-case.js';
 import { evaluate as stringLikeNoQuestion } from './string-like-no-question.js';
 import { evaluate as variablesIn2008 } from './variables-in-2008.js';
@@ -56,8 +62,10 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'boundary-deny-ignored', bug: 'Deny statements in a permissions boundary are ignored (only its Allows are read).', evaluate: boundaryDenyIgnored },
   { name: 'boundary-grants', bug: 'a permissions boundary grants by itself (read as one more identity policy).', evaluate: boundaryGrants },
   { name: 'boundary-ignored', bug: 'permissions boundaries are ignored.', evaluate: boundaryIgnored },
+  { name: 'boundary-limits-resource-grant', bug: 'the permissions boundary also limits a same-account resource-policy grant to the caller’s ARN.', evaluate: boundaryLimitsResourceGrant },
   { name: 'condition-keys-or', bug: 'the entries of a Condition block combine with OR (AWS: AND across operators and keys).', evaluate: conditionKeysOr },
   { name: 'condition-values-and', bug: 'several values under a positive operator must all match (AWS: any one — OR).', evaluate: conditionValuesAnd },
+  { name: 'cross-account-as-same', bug: 'a resource owned by another account is evaluated as if the caller’s account owned it.', evaluate: crossAccountAsSame },
   { name: 'date-as-string', bug: 'Date operators compare the text of the dates, not the instants (epoch and offsets go wrong).', evaluate: dateAsString },
   { name: 'default-value-ignored', bug: "the default of `${key, 'default'}` is ignored (the variable is treated as absent).", evaluate: defaultValueIgnored },
   { name: 'effect-case-insensitive', bug: 'Effect is read ignoring case ("allow" accepted as Allow).', evaluate: effectCaseInsensitive },
@@ -80,7 +88,11 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'numeric-less-than-inclusive', bug: 'NumericLessThan is inclusive (evaluated as NumericLessThanEquals).', evaluate: numericLessThanInclusive },
   { name: 'plain-operator-any-value', bug: 'a plain (unqualified) operator on a key with several request values matches if any value does.', evaluate: plainOperatorAnyValue },
   { name: 'principal-accepted', bug: 'Principal / NotPrincipal are accepted in identity policies (and ignored).', evaluate: principalAccepted },
+  { name: 'principal-ignored', bug: 'a resource policy’s Principal / NotPrincipal is ignored: every statement applies to every caller.', evaluate: principalIgnored },
+  { name: 'resource-policy-ignored', bug: 'the resource-based policy is ignored (neither its grants nor its denies count).', evaluate: resourcePolicyIgnored },
   { name: 'resource-star-stops-at-slash', bug: '`*` in a resource ARN does not span `/` (treated like a path glob).', evaluate: resourceStarStopsAtSlash },
+  { name: 'scp-deny-ignored', bug: 'Deny statements in SCPs are ignored.', evaluate: scpDenyIgnored },
+  { name: 'scp-levels-or', bug: 'SCP levels combine with OR — an Allow at any level suffices (AWS: every level must allow).', evaluate: scpLevelsOr },
   { name: 'string-equals-ignores-case', bug: 'StringEquals / StringNotEquals compare ignoring case.', evaluate: stringEqualsIgnoresCase },
   { name: 'string-like-no-question', bug: 'StringLike knows `*` but not `?` (a `?` in the pattern only matches a literal `?`).', evaluate: stringLikeNoQuestion },
   { name: 'variables-in-2008', bug: '`${…}` is substituted under Version 2008-10-17 (or no Version), where AWS reads it literally.', evaluate: variablesIn2008 },
