@@ -27,6 +27,12 @@ interface GroupJson {
   cases: { description: string; request: object; expected: string; note?: string }[];
 }
 
+const usesChain = (item: LiveItem): boolean =>
+  (item.case.serviceControlPolicies?.length ?? 0) > 0 ||
+  item.case.resourcePolicy !== undefined ||
+  item.case.request.caller !== undefined ||
+  item.case.request.resourceOwner !== undefined;
+
 const answerOf = (r: EvaluatorResult): string | undefined =>
   r.kind !== 'verdict' ? undefined : isErrorVerdict(r.verdict) ? 'error' : r.verdict.decision;
 
@@ -56,7 +62,8 @@ export function recordVerified(
         permissionsBoundaries: [...(item.case.permissionsBoundaries ?? [])],
         ...(item.case.serviceControlPolicies ? { serviceControlPolicies: item.case.serviceControlPolicies.map((l) => [...l]) } : {}),
         ...(item.case.resourcePolicy !== undefined ? { resourcePolicy: item.case.resourcePolicy } : {}),
-        verifiedBy: `aws:${meta.api}`,
+        // Cases with SCPs, a resource policy, a caller or an owner are always asked through SimulateCustomPolicy.
+        verifiedBy: `aws:${usesChain(item) ? 'SimulateCustomPolicy' : meta.api}`,
         verifiedAt: meta.verifiedAt,
         ...(item.group?.unconfirmed ? { note: 'was unconfirmed; settled by AWS' } : {}),
         cases: [],
