@@ -11,20 +11,44 @@ export interface DecidingStatement {
   readonly reasons: readonly string[];
 }
 
-type Coordinates = Pick<MatchedStatement, 'policySet' | 'policyIndex' | 'statementIndex'>;
+type Coordinates = Pick<MatchedStatement, 'policySet' | 'policyIndex' | 'statementIndex' | 'level'>;
 
-const listName = (set: PolicySet): string => (set === 'identity' ? 'policies' : 'permissionsBoundaries');
+/** The JSON path of the document a statement sits in. */
+function documentPath(c: Coordinates): string {
+  switch (c.policySet) {
+    case 'identity':
+      return `policies[${c.policyIndex}]`;
+    case 'permissionsBoundary':
+      return `permissionsBoundaries[${c.policyIndex}]`;
+    case 'serviceControlPolicy':
+      return `serviceControlPolicies[${c.level ?? 0}][${c.policyIndex}]`;
+    case 'resourcePolicy':
+      return 'resourcePolicy';
+  }
+}
 
-export const statementLocation = (c: Coordinates): string =>
-  `${listName(c.policySet)}[${c.policyIndex}].Statement[${c.statementIndex}]`;
+export const statementLocation = (c: Coordinates): string => `${documentPath(c)}.Statement[${c.statementIndex}]`;
 
 const sameStatement = (a: Coordinates, b: Coordinates): boolean =>
-  a.policySet === b.policySet && a.policyIndex === b.policyIndex && a.statementIndex === b.statementIndex;
+  a.policySet === b.policySet && a.policyIndex === b.policyIndex && a.statementIndex === b.statementIndex && a.level === b.level;
+
+/** The document a statement sits in. */
+function documentOf(f: Failure, c: Coordinates): unknown {
+  switch (c.policySet) {
+    case 'identity':
+      return f.case.policies[c.policyIndex];
+    case 'permissionsBoundary':
+      return f.case.permissionsBoundaries?.[c.policyIndex];
+    case 'serviceControlPolicy':
+      return f.case.serviceControlPolicies?.[c.level ?? 0]?.[c.policyIndex];
+    case 'resourcePolicy':
+      return f.case.resourcePolicy;
+  }
+}
 
 /** The statement as the user wrote it: `Statement` may be an array or a single object. */
 function statementAt(f: Failure, c: Coordinates): unknown {
-  const docs = c.policySet === 'identity' ? f.case.policies : (f.case.permissionsBoundaries ?? []);
-  const doc = docs[c.policyIndex];
+  const doc = documentOf(f, c);
   if (typeof doc !== 'object' || doc === null) return undefined;
   const body = (doc as Record<string, unknown>).Statement;
   if (Array.isArray(body)) return body[c.statementIndex];
@@ -68,14 +92,17 @@ export function decidingStatement(f: Failure): DecidingStatement | undefined {
   const applied = (effect: string, set?: PolicySet) =>
     trace
       .filter((s) => s.element === 'Statement' && s.holds && (set === undefined || s.policySet === set))
-      .map((s) => ({ policySet: s.policySet, policyIndex: s.policyIndex, statementIndex: s.statementIndex }))
+      .map((s) => ({ policySet: s.policySet, policyIndex: s.policyIndex, statementIndex: s.statementIndex, ...(s.level !== undefined ? { level: s.level } : {}) }))
       .find((c) => effectOf(statementAt(f, c)) === effect);
   if (v.decision === 'explicitDeny') {
     const deny = matched.find((m) => m.effect === 'Deny') ?? applied('Deny');
     return deny ? describe(f, { ...deny, effect: 'Deny' }, trace) : undefined;
   }
   if (v.decision === 'allowed') {
-    const allow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity') ?? applied('Allow', 'identity');
+    const allow =
+      matched.find((m) => m.effect === 'Allow' && (m.policySet === 'identity' || m.policySet === 'resourcePolicy')) ??
+      applied('Allow', 'identity') ??
+      applied('Allow', 'resourcePolicy');
     return allow ? describe(f, { ...allow, effect: 'Allow' }, trace) : undefined;
   }
   const identityAllow = matched.find((m) => m.effect === 'Allow' && m.policySet === 'identity');
@@ -86,7 +113,9 @@ export function decidingStatement(f: Failure): DecidingStatement | undefined {
   }
   if (matched.length === 0 && (trace.length > 0 || v.matchedStatements)) {
     // Why each statement missed is what a reader needs when an evaluator wrongly allowed.
-    const misses = trace.filter((s) => !s.holds && s.element !== 'Statement');
+    const misses = trace.filter((s) => !s.holds && s.element !== 'Statement' && s.element !== 'Decision');
+    const decided = trace.find((s) => s.element === 'Decision');
+    if (decided && decided.policySet !== 'identity') return { summary: `${decided.reason} (decided by the ${decided.policySet})`, reasons: misses.slice(0, 8).map((s) => `${statementLocation(s)} ${stepLine(s)}`) };
     return {
       summary: 'no statement applies to the request (implicit deny)',
       reasons: misses.slice(0, 8).map((s) => `${statementLocation(s)} ${stepLine(s)}`),

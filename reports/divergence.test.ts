@@ -39,6 +39,19 @@ describe('failureToVector', () => {
     expect(() => parseVectorFile(asFile(g), 'u.json')).not.toThrow();
   });
 
+  it('keeps SCPs, the resource policy, the caller and the owner, so the vector replays the same case', () => {
+    const allowAll = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+    const rp = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] };
+    const c: Case = {
+      ...denyCase,
+      serviceControlPolicies: [[allowAll]],
+      resourcePolicy: rp,
+      request: { ...denyCase.request, caller: 'arn:aws:iam::123456789012:user/other', resourceOwner: '210987654321' },
+    };
+    const g = parseVectorFile(asFile(failureToVector(vectorFailure({ case: c }))), 'c.json').groups[0]!;
+    expect(groupCases(g)[0]?.case).toEqual(c);
+  });
+
   it('keeps boundaries and falls back to the id for an empty title', () => {
     const boundary = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
     const g = failureToVector(vectorFailure({ title: '', case: { ...denyCase, permissionsBoundaries: [boundary] } }));

@@ -22,6 +22,21 @@ export interface DivergenceMeta {
 
 const nonEmpty = (s: string | undefined, fallback: string): string => (s && s.trim() ? s : fallback);
 
+/** The SCPs and resource policy of a case, as vector-group fields (absent when the case has none). */
+const chainFields = (c: Case): Pick<VectorGroup, 'serviceControlPolicies' | 'resourcePolicy'> => ({
+  ...(c.serviceControlPolicies !== undefined ? { serviceControlPolicies: c.serviceControlPolicies } : {}),
+  ...(c.resourcePolicy !== undefined ? { resourcePolicy: c.resourcePolicy } : {}),
+});
+
+/** A case's request as a vector request: caller and owner only when the case names them. */
+const vectorRequest = (r: Case['request']): VectorGroup['cases'][number]['request'] => ({
+  action: r.action,
+  resource: r.resource,
+  context: r.context,
+  ...(r.caller !== undefined ? { caller: r.caller } : {}),
+  ...(r.resourceOwner !== undefined ? { resourceOwner: r.resourceOwner } : {}),
+});
+
 /**
  * A failure as a replayable vector group: the case, and as expected answer the oracle's (or the
  * vector's) decision, or `error`. Regression metadata (found date, seed, path, evaluator) rides along;
@@ -40,6 +55,7 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
     features: [...new Set(f.features.filter(isFeature))],
     policies: f.case.policies,
     permissionsBoundaries: f.case.permissionsBoundaries ?? [],
+    ...chainFields(f.case),
     ...(f.required ? {} : { unconfirmed: true }),
     note: notes.join(' '),
     ...(meta.foundAt ? { foundAt: meta.foundAt } : {}),
@@ -50,7 +66,7 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
     cases: [
       {
         description: `${expected} is expected (the evaluator answered ${resultLabel(f.actual)})`,
-        request: { action: f.case.request.action, resource: f.case.request.resource, context: f.case.request.context },
+        request: vectorRequest(f.case.request),
         expected,
       },
     ],
@@ -70,24 +86,26 @@ export function failureToVectorFile(f: Failure, meta: DivergenceMeta = {}): Vect
   return [
     main,
     {
-      ...main,
+      ...withoutChain(main),
       description: `${main.description} — transformed case (${related.description})`,
       policies: related.case.policies,
       permissionsBoundaries: related.case.permissionsBoundaries ?? [],
+      ...chainFields(related.case),
       note: `${main.note ?? ''} This group is the transformed case; the evaluator answered ${resultLabel(related.actual)}.`.trim(),
       cases: [
         {
           description: `${expected} is expected (the evaluator answered ${resultLabel(related.actual)})`,
-          request: {
-            action: related.case.request.action,
-            resource: related.case.request.resource,
-            context: related.case.request.context,
-          },
+          request: vectorRequest(related.case.request),
           expected,
         },
       ],
     },
   ];
+}
+
+function withoutChain(g: VectorGroupJson): VectorGroupJson {
+  const { serviceControlPolicies: _s, resourcePolicy: _r, ...rest } = g;
+  return rest;
 }
 
 /** FNV-1a, enough to keep sanitised names apart; stable across runs and platforms. */

@@ -49,6 +49,8 @@ function failureDetails(v: FailureView, open: boolean): string {
   const blocks = [`<h5>Request</h5>${pre(v.request)}`];
   v.policies.forEach((p, i) => blocks.push(`<h5>Policy ${i}</h5>${pre(p)}`));
   v.boundaries.forEach((p, i) => blocks.push(`<h5>Permissions boundary ${i}</h5>${pre(p)}`));
+  v.serviceControlPolicies.forEach((level, l) => level.forEach((p, i) => blocks.push(`<h5>SCP level ${l}, policy ${i}</h5>${pre(p)}`)));
+  if (v.resourcePolicy !== undefined) blocks.push(`<h5>Resource-based policy</h5>${pre(v.resourcePolicy)}`);
   if (v.deciding?.statement !== undefined) blocks.push(`<h5>Deciding statement</h5>${pre(v.deciding.statement)}`);
   if (v.related) {
     blocks.push(`<h5>Related case: ${esc(v.related.description)} — answered ${code(v.related.actual)}</h5>`);

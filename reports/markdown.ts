@@ -27,6 +27,10 @@ function failureSection(v: FailureView, heading: string): string {
   lines.push('', 'Request:', '', mdFence(prettyJson(v.request), 'json'));
   v.policies.forEach((p, i) => lines.push('', `Policy ${i}:`, '', mdFence(prettyJson(p), 'json')));
   v.boundaries.forEach((p, i) => lines.push('', `Permissions boundary ${i}:`, '', mdFence(prettyJson(p), 'json')));
+  v.serviceControlPolicies.forEach((level, l) =>
+    level.forEach((p, i) => lines.push('', `SCP level ${l} (0 = organization root), policy ${i}:`, '', mdFence(prettyJson(p), 'json'))),
+  );
+  if (v.resourcePolicy !== undefined) lines.push('', 'Resource-based policy:', '', mdFence(prettyJson(v.resourcePolicy), 'json'));
   if (v.deciding?.statement !== undefined) {
     lines.push('', 'Deciding statement:', '', mdFence(prettyJson(v.deciding.statement), 'json'));
   }

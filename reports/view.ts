@@ -48,6 +48,9 @@ export interface FailureView {
   readonly request: unknown;
   readonly policies: readonly unknown[];
   readonly boundaries: readonly unknown[];
+  /** SCP levels, root first (empty: no organization). */
+  readonly serviceControlPolicies: readonly (readonly unknown[])[];
+  readonly resourcePolicy?: unknown;
   readonly expected: string;
   /** `vector` or `oracle`: whose answer `expected` is. */
   readonly expectedBy: string;
@@ -79,6 +82,8 @@ function failureView(f: Failure, report: RunReport, file: string | undefined, di
     request: f.case.request,
     policies: f.case.policies,
     boundaries: f.case.permissionsBoundaries ?? [],
+    serviceControlPolicies: f.case.serviceControlPolicies ?? [],
+    ...(f.case.resourcePolicy !== undefined ? { resourcePolicy: f.case.resourcePolicy } : {}),
     expected: verdictDetail(f.expected),
     expectedBy: expectedBy(f),
     actual: resultDetail(f.actual),
