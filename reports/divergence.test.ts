@@ -49,7 +49,8 @@ describe('failureToVector', () => {
       request: { ...denyCase.request, caller: 'arn:aws:iam::123456789012:user/other', resourceOwner: '210987654321' },
     };
     const g = parseVectorFile(asFile(failureToVector(vectorFailure({ case: c }))), 'c.json').groups[0]!;
-    expect(groupCases(g)[0]?.case).toEqual(c);
+    const { permissionsBoundaries: _empty, ...replayed } = c; // an empty boundary list is no boundary
+    expect(groupCases(g)[0]?.case).toEqual(replayed);
   });
 
   it('keeps boundaries and falls back to the id for an empty title', () => {
