@@ -95,8 +95,8 @@ function collect(c: Case, found: Set<Feature>): void {
   const context = Array.isArray(request?.context) ? (request.context as readonly Json[]).filter(isObject) : [];
   const contextKeys = context.map((e) => String(e.key));
 
-  const levels: Json[] = Array.isArray(c.serviceControlPolicies) ? [...c.serviceControlPolicies] : [];
-  const scps: Json[] = levels.flatMap((l) => (Array.isArray(l) ? (l as Json[]) : [l]));
+  const levels: readonly Json[] = Array.isArray(c.serviceControlPolicies) ? (c.serviceControlPolicies as readonly Json[]) : [];
+  const scps: Json[] = levels.flatMap((l): Json[] => (Array.isArray(l) ? (l as Json[]) : [l]));
   const resourcePolicies: Json[] = c.resourcePolicy === undefined ? [] : [c.resourcePolicy];
   if (policies.length > 1) found.add('multiple-policies');
   if (boundaries.length > 0) found.add('permissions-boundary');

@@ -1,6 +1,6 @@
 import type { Failure } from '../harness/results.js';
 import type { VectorGroup } from '../harness/vector-file.js';
-import { isFeature } from '../oracle/types.js';
+import { isFeature, type Case } from '../oracle/types.js';
 import { expectedOf, originLabel, resultLabel } from './labels.js';
 
 /** Where generated failures point for their semantics: the page the oracle implements. */

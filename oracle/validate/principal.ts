@@ -51,7 +51,7 @@ export function readPrincipal(v: unknown, path: string, negated: boolean, errors
 
 function principalValues(v: unknown, path: string, errors: Errors): string[] | undefined {
   if (typeof v === 'string') return [v];
-  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v as string[];
+  if (Array.isArray(v) && v.length > 0 && v.every((x): x is string => typeof x === 'string')) return v;
   fail(errors, path, 'principal-value-type', `A principal value must be a string or a non-empty array of strings, not ${show(v)}`);
   return undefined;
 }
