@@ -5,7 +5,7 @@
 import { differential } from './differential.js';
 import { boundaryAllowAll } from './metamorphic/boundary-allow-all.js';
 import { conditionValueOrder, ifExists } from './metamorphic/condition-rewrites.js';
-import { addResourcePolicy, crossAccountNeverGrants, scpAllowAllLevel, scpSplit } from './metamorphic/evaluation-chain.js';
+import { addResourcePolicy, addScpNeverGrants, crossAccountNeverGrants, scpAllowAllLevel, scpSplit } from './metamorphic/evaluation-chain.js';
 import { addAllow, addDeny } from './metamorphic/monotonic.js';
 import { actionNameCase, conditionKeyCase } from './metamorphic/name-case.js';
 import { policyOrder, splitMerge, statementOrder } from './metamorphic/order.js';
@@ -27,6 +27,7 @@ export const PROPERTIES: readonly AnyProperty[] = [
   ifExists,
   boundaryAllowAll,
   scpAllowAllLevel,
+  addScpNeverGrants,
   scpSplit,
   addResourcePolicy,
   crossAccountNeverGrants,

@@ -2,6 +2,7 @@
  * Metamorphic properties of the rest of the evaluation chain, each true of AWS itself (so they need no
  * oracle and can run against the live simulator):
  * - an SCP level of `Allow *` on `*` (AWS's FullAWSAccess) changes nothing;
+ * - adding SCPs never grants: a decision only becomes more restrictive;
  * - splitting an SCP into two SCPs of the same level changes nothing;
  * - adding a resource policy of Allow statements never removes a grant or an explicit deny within one account;
  * - moving the resource to another account never adds a grant.
@@ -11,7 +12,8 @@
 import fc from 'fast-check';
 import { OTHER_ACCOUNT, OTHER_USER, swapAccounts } from '../../../generators/principal.js';
 import { ALLOW_ALL } from '../../../generators/policy-set.js';
-import { scenario } from '../../../generators/scenario.js';
+import { organization, renderOrganization } from '../../../generators/organizations.js';
+import { scenario, scenarioWith } from '../../../generators/scenario.js';
 import { ACCOUNT } from '../../../generators/world.js';
 import type { Case } from '../../../oracle/types.js';
 import { DEFAULT_CALLER } from '../../../oracle/types.js';
@@ -32,6 +34,27 @@ export const scpAllowAllLevel = twinProperty({
     return { case: { ...c, serviceControlPolicies }, description: `SCP level of Allow * on * inserted at level ${at}` };
   },
 });
+
+/** How restrictive a decision is; an error stays an error. */
+const RESTRICTIVENESS = { allowed: 0, implicitDeny: 1, explicitDeny: 2 } as const;
+
+export const addScpNeverGrants: ConformanceProperty<Twin> = {
+  name: 'add-scp-never-grants',
+  description: 'Adding SCP levels never grants: the decision stays or becomes more restrictive ("an SCP never grants permissions").',
+  kind: 'metamorphic',
+  adjust: (s) => ({ ...s, scpPercent: 30 }),
+  arbitrary: (settings, catalogue) =>
+    scenarioWith(catalogue, settings, organization(settings), (w, r) => renderOrganization(w, settings, r)).map((s) => ({
+      original: s.case,
+      transformed: { ...s.case, serviceControlPolicies: [...(s.case.serviceControlPolicies ?? []), ...s.extra] },
+      description: `${s.extra.length} SCP level(s) added below the case's own`,
+    })),
+  cases: (t) => [t.original, t.transformed],
+  check: (evaluator, t) =>
+    answersRelated(evaluator, t, (before, after) =>
+      before === 'error' || after === 'error' ? before === after : RESTRICTIVENESS[after] >= RESTRICTIVENESS[before],
+    ),
+};
 
 /** One SCP's statements split between two SCPs of its level (a lone statement: the SCP is duplicated). */
 function splitScp(levels: readonly (readonly unknown[])[], k: number): { levels: unknown[][]; description: string } {
