@@ -132,7 +132,6 @@ export const BREAKAGES: readonly Breakage[] = [
   },
   { rule: 'condition-value-bool', description: 'a Bool value that is not true/false', apply: badCondition('Bool', 'aws:SecureTransport', ['yes', '1', 'on']) },
   { rule: 'condition-value-null', description: 'a Null value that is not true/false', apply: badCondition('Null', 'aws:TagKeys', ['absent', 'no']) },
-  { rule: 'condition-value-empty', description: 'an empty value list', apply: badCondition('StringEquals', 'aws:username', [[]]) },
   { rule: 'condition-type', description: 'a Condition that is not an object', apply: (doc) => ((first(doc).Condition = 'StringEquals'), doc) },
   {
     rule: 'action-format',
@@ -144,7 +143,7 @@ export const BREAKAGES: readonly Breakage[] = [
   {
     rule: 'resource-format',
     description: 'a resource that is neither an ARN nor * ("must be in ARN format")',
-    apply: (doc, n) => badResource([pick(['endpoint/prod-a', 'sagemaker:endpoint/prod-a', 'arn:aws:sagemaker'], n)])(doc),
+    apply: (doc, n) => badResource([pick(['endpoint/prod-a', 'sagemaker:endpoint/prod-a', 'arn:aws', 'arn:aws::::endpoint/prod-a', 'arn:aws:sagemaker::endpoint/prod-a'], n)])(doc),
   },
   {
     rule: 'action-empty',

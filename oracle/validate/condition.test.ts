@@ -67,6 +67,12 @@ describe('Condition: rules', () => {
     expect(read({ 'StringEqualsIfExists:ForAllValues': { 'a:b': 'x' } })).toMatchObject([[expect.any(String), 'condition-operator-unknown']]);
   });
 
+  it('accepts an unknown operator with an empty block and adds no condition (DECISIONS.md #29)', () => {
+    expect(read({ a: {}, x: {}, DateGreaterThan: {} })).toEqual([]);
+    expect(read({ x: { a: '1' } })).toEqual([['Statement[0].Condition.x', 'condition-operator-unknown']]);
+    expect(read({ x: [] })).toEqual([['Statement[0].Condition.x', 'condition-operator-unknown']]);
+  });
+
   it('is case-sensitive in operator names (DECISIONS.md: operator-case)', () => {
     for (const op of ['stringEquals', 'STRINGEQUALS', 'forallvalues:StringEquals', 'StringEqualsifexists']) {
       expect(read({ [op]: { 'a:b': 'x' } })).toEqual([[`Statement[0].Condition.${op}`, 'condition-operator-unknown']]);
@@ -90,7 +96,13 @@ describe('Condition: rules', () => {
     expect(read({ StringEquals: { 'aws:SourceVpc': null } })).toEqual([['Statement[0].Condition.StringEquals.aws:SourceVpc', 'condition-value-type']]);
     expect(read({ StringEquals: { 'aws:SourceVpc': { a: 1 } } })).toEqual([['Statement[0].Condition.StringEquals.aws:SourceVpc', 'condition-value-type']]);
     expect(read({ StringEquals: { 'aws:SourceVpc': ['a', ['b']] } })).toEqual([['Statement[0].Condition.StringEquals.aws:SourceVpc[1]', 'condition-value-type']]);
-    expect(read({ StringEquals: { 'aws:SourceVpc': [] } })).toEqual([['Statement[0].Condition.StringEquals.aws:SourceVpc', 'condition-value-empty']]);
+  });
+
+  it('accepts an empty value list as zero values (DECISIONS.md #7)', () => {
+    expect(read({ StringEquals: { 'aws:SourceVpc': [] }, DateGreaterThan: { a: [] } })).toMatchObject([
+      { operator: 'StringEquals', key: 'aws:SourceVpc', values: [] },
+      { operator: 'DateGreaterThan', key: 'a', values: [] },
+    ]);
   });
 
   it('uses "Statement.Condition…" paths when Statement is a lone object', () => {

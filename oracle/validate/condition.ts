@@ -20,6 +20,10 @@ export function readConditions(block: unknown, path: string, variables: boolean,
     const opPath = member(path, raw);
     const parsed = parseOperator(raw);
     if (parsed === undefined) {
+      // An unknown operator with an empty block is accepted and adds nothing: IAM's CreatePolicy accepts
+      // `{"x": {}}` but rejects `{"x": {"a": "1"}}` (moto's AWS-verified tests, DECISIONS.md #29).
+      const keys = block[raw];
+      if (isObject(keys) && Object.keys(keys).length === 0) continue;
       fail(errors, opPath, 'condition-operator-unknown', `Unknown condition operator ${show(raw)}`);
       continue;
     }
@@ -64,10 +68,8 @@ function readValues(raw: unknown, path: string, family: OperatorFamily, variable
     const s = readValue(raw, path, family, variables, errors);
     return s === undefined ? undefined : [s];
   }
-  if (raw.length === 0) {
-    fail(errors, path, 'condition-value-empty', 'A condition key needs at least one value');
-    return undefined;
-  }
+  // `[]` is a list of zero values (DECISIONS.md #7): IAM's CreatePolicy accepts
+  // `{"DateGreaterThan": {"a": []}}` (moto's AWS-verified tests) and Access Analyzer lists it as a suggestion.
   const values: string[] = [];
   let ok = true;
   for (let i = 0; i < raw.length; i++) {

@@ -41,9 +41,21 @@ describe('resource strings', () => {
     }
   });
 
-  it('rejects non-ARNs and ARNs with fewer than six parts', () => {
-    for (const r of ['bucket', '', 'arn', 'arn:aws:s3', 'arn:aws:s3:*', 'ARN:aws:s3:::b', ' arn:aws:s3:::b']) {
+  it('accepts ARNs with three to five parts and no empty segment (moto\'s AWS-verified CreatePolicy cases)', () => {
+    for (const r of ['arn:aws:fdsasf', 'arn:aws:s3', 'arn:aws:s3:*', 'arn:aws:sagemaker:*', 'arn:aws:logs:us-east-1:*', 'arn:aws:rds:region:*:*']) {
+      expect(resourceProblem(r), r).toBeUndefined();
+    }
+  });
+
+  it('rejects non-ARNs, ARNs with fewer than three parts and short ARNs with an empty segment', () => {
+    for (const r of ['bucket', '', 'arn', 'arn:', 'arn:aws', 'ARN:aws:s3:::b', ' arn:aws:s3:::b', 'arn:aws:s3::example_bucket', 'arn:aws:logs::*']) {
       expect(resourceProblem(r), r).toBeDefined();
+    }
+  });
+
+  it('rejects an empty service segment', () => {
+    for (const r of ['arn:aws::fdsasf', 'arn:aws::::example_bucket', 'arn:aws:']) {
+      expect(resourceProblem(r), r).toMatch(/empty service/);
     }
   });
 

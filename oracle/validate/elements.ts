@@ -24,9 +24,15 @@ export function actionProblem(s: string): string | undefined {
 }
 
 /**
- * `*` or an ARN: `arn:partition:service:region:account:resource` — at least six colon-separated parts
- * (the resource part may itself hold colons and policy variables), and no wildcard in the service segment
- * ("You can't use a wildcard in the service segment that identifies the AWS product").
+ * `*` or an ARN: `arn:partition:service:region:account:resource`, the resource part may itself hold colons
+ * and policy variables. No wildcard in the service segment ("You can't use a wildcard in the service
+ * segment that identifies the AWS product"), and the service is not empty.
+ *
+ * A pattern with fewer than six parts is accepted when it has at least three (`arn:aws:sagemaker:*`) and
+ * no empty segment (`::`): the Resource page lets a `*` that ends a segment "expand to match beyond the
+ * colon boundaries", and IAM's CreatePolicy accepts `arn:aws:fdsasf` but rejects `arn:aws` ("Resource vendor
+ * must be fully qualified") and `arn:aws:s3::bucket` ("The policy failed legacy parsing") — moto's
+ * AWS-verified tests, validate/DECISIONS.md #19.
  * IAM: "Resource X must be in ARN format or "*"."
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
@@ -35,13 +41,23 @@ export function resourceProblem(s: string): string | undefined {
   if (!s.startsWith('arn:')) return 'must be "*" or an ARN starting with "arn:"';
   let colons = 1; // the one after "arn"
   let serviceWildcard = false;
+  let serviceStart = -1;
+  let serviceEnd = -1;
+  let emptySegment = false;
   for (let i = 4; i < s.length && colons < 5; i++) {
     const c = s.charCodeAt(i);
-    if (c === 58 /* : */) colons++;
-    else if (colons === 2 && (c === 42 /* * */ || c === 63 /* ? */)) serviceWildcard = true;
+    if (c === 58 /* : */) {
+      colons++;
+      if (s.charCodeAt(i - 1) === 58) emptySegment = true;
+      if (colons === 2) serviceStart = i + 1;
+      else if (colons === 3) serviceEnd = i;
+    } else if (colons === 2 && (c === 42 /* * */ || c === 63 /* ? */)) serviceWildcard = true;
   }
-  if (colons < 5) return 'must have six colon-separated parts (arn:partition:service:region:account:resource)';
-  return serviceWildcard ? 'must not have a wildcard in the service segment' : undefined;
+  if (colons < 2) return 'must name a service (arn:partition:service:...)';
+  if ((serviceEnd < 0 ? s.length : serviceEnd) === serviceStart) return 'must not have an empty service segment';
+  if (serviceWildcard) return 'must not have a wildcard in the service segment';
+  if (colons < 5 && emptySegment) return 'with fewer than six parts must not have an empty segment';
+  return undefined;
 }
 
 /**
