@@ -81,6 +81,11 @@ export function renderConditionBlock(
     const id = `${operator}\u0000${key.name.toLowerCase()}`;
     if (seen.has(id)) continue;
     seen.add(id);
+    // An operator with no keys (valid, adds no condition: validate/DECISIONS #6): rare.
+    if (r.form % 37 === 36 && block[operator] === undefined) {
+      block[operator] = {};
+      continue;
+    }
     const values = conditionValues(w, key, base, r);
     (block[operator] ??= {})[keyName] = r.bare && values.length === 1 ? values[0] : values;
   }

@@ -5,6 +5,7 @@
  */
 import type { KeyKind } from './key-kind.js';
 import { pick, unique } from './text.js';
+import { expandIpv6, hostileStrings } from './value-forms.js';
 
 export interface KeyValues {
   /** Values a policy writes for this key. */
@@ -20,6 +21,10 @@ const STRING_POOLS: readonly (readonly string[])[] = [
   ['ml.c5.xlarge', 'ml.c5.2xlarge', 'ml.p3.2xlarge'],
   ['red', 'blue', 'red-team'],
   ['prod-a', 'prod-b', 'dev-a'],
+  // Strings that read as a number or a boolean: a policy may write them unquoted (grammar page).
+  ['10', '7', 'true'],
+  // Control characters and Latin-1 letters: valid in a policy (oracle/validate/DECISIONS #23).
+  ['tab\there', 'café', 'a\u0001b'],
 ];
 
 /** Values a wildcard would match where the literal character does not: `ab*cd` → `abxcd`. */
@@ -43,7 +48,8 @@ function ipValues(a: number, b: number): KeyValues {
   const v6Near = ['2001:db8::1', '2001:db8:0:1::1', '2001:db8:0:2::1'];
   return {
     anchors: b % 5 === 4 ? [cidr, v6] : [cidr],
-    nearby: unique([ipv4(net), ipv4(net + size - 1), ipv4(net + size), ipv4(net - 1), ...v6Near]),
+    // The edges, IPv6 neighbours compressed and written out, the network as IPv4-mapped IPv6.
+    nearby: unique([ipv4(net), ipv4(net + size - 1), ipv4(net + size), ipv4(net - 1), ...v6Near, expandIpv6(v6Near[a % 2] ?? '') ?? '', `::ffff:${ipv4(net)}`]),
   };
 }
 
@@ -80,7 +86,7 @@ export function keyValues(kind: KeyKind, a: number, b: number, arns: readonly st
       const pool = special ? SPECIAL_POOL : pick(STRING_POOLS, a);
       const x = pick(pool, b);
       const y = pick(pool, b + 1);
-      const near = [x, y, ...confusables(x), x.toUpperCase(), x.slice(0, -1), `${x}x`, ...pool];
+      const near = [x, y, ...confusables(x), x.toUpperCase(), x.slice(0, -1), `${x}x`, ...pool, ...hostileStrings(x)];
       return { anchors: unique([x, y]), nearby: unique(near.filter((s) => s.length > 0)) };
     }
   }

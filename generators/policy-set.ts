@@ -37,6 +37,10 @@ export interface RenderedPolicySet {
 export function renderPolicySet(w: World, settings: GeneratorSettings, r: PolicySetRecipe): RenderedPolicySet {
   const policies = r.policies.map((p) => renderPolicy(w, settings, p));
   if (r.boundary === null) return { policies };
-  const b = r.boundary === 'allowAll' ? structuredClone(ALLOW_ALL) : renderPolicy(w, settings, r.boundary);
-  return { policies, permissionsBoundaries: [b] };
+  if (r.boundary === 'allowAll') return { policies, permissionsBoundaries: [structuredClone(ALLOW_ALL)] };
+  const b = renderPolicy(w, settings, r.boundary);
+  // Sometimes a second boundary, `Allow *`: several boundaries intersect (oracle/DECISIONS #26), so the
+  // answer is that of the first; an evaluator that reads only the last one, or only one, differs.
+  const several = r.boundary.bare && r.boundary.statements.length > 1 && settings.enableActionWildcards;
+  return { policies, permissionsBoundaries: several ? [b, structuredClone(ALLOW_ALL)] : [b] };
 }

@@ -63,10 +63,21 @@ export function renderContext(w: World, r: readonly ContextRecipe[], docs: reado
     if (!c || !(i < w.keys.length ? c.present : c.variablePresent)) return;
     const candidates = unique([...valuesNear(k.kind, written.get(k.name.toLowerCase()) ?? []), ...k.nearby]);
     const picked = c.values.map((v) => pick(candidates, v));
-    const values = k.multivalued ? unique(picked) : [picked[0] as string];
+    const values = k.multivalued ? multiValues(picked, c.values) : [picked[0] as string];
     out.push({ key: flipCase(k.name, c.keyCase), type: k.contextType, values });
   });
   return out;
+}
+
+/**
+ * The values of a multivalued key: one or several, sometimes with the empty string (a "null dataset"
+ * when it is the only one, oracle/DECISIONS #12) or a value repeated, both derived from the draws.
+ */
+function multiValues(picked: readonly string[], draws: readonly number[]): string[] {
+  const values = unique(picked);
+  if ((draws[1] ?? 0) % 11 === 10) values.push('');
+  if ((draws[2] ?? 0) % 7 === 6) values.push(values[0] as string);
+  return values;
 }
 
 export function renderRequest(w: World, r: RequestRecipe, docs: readonly unknown[] = []): Request {

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { chance } from './chance.js';
 import type { GeneratorSettings } from './settings.js';
 import { pick, questionAt, starAfter, unique } from './text.js';
+import { SPECIAL_VARIABLES } from './value-forms.js';
 import type { World } from './world.js';
 
 export const RESOURCE_FORMS = [
@@ -22,6 +23,7 @@ export const RESOURCE_FORMS = [
   'serviceWide',
   'variable',
   'upperCase',
+  'specialVariable',
 ] as const;
 export type ResourceForm = (typeof RESOURCE_FORMS)[number];
 
@@ -43,6 +45,8 @@ export function resourceElement(settings: GeneratorSettings): fc.Arbitrary<Resou
   const forms: ResourceForm[] = ['exact', 'star', 'upperCase'];
   if (settings.enableResourceWildcards) forms.push('prefixStar', 'question', 'regionStar', 'middleStar', 'serviceWide');
   if (settings.enableVariables) forms.push('variable');
+  // Under Version 2008-10-17 `${*}` is literal text with a real wildcard in it.
+  if (settings.enableVariables && settings.enableResourceWildcards) forms.push('specialVariable');
   const pattern = fc.record({
     resource: fc.nat(),
     form: settings.enableResourceArns
@@ -102,6 +106,10 @@ export function renderResourcePattern(w: World, r: ResourcePatternRecipe): strin
     }
     case 'upperCase':
       return arn.slice(0, start) + arn.slice(start).toUpperCase();
+    case 'specialVariable':
+      // The last character of the name as `${*}`, `${?}` or `${$}`: a literal `*`, `?`, `$` (variables
+      // page, "Special characters"); the world's request resources include those literal names.
+      return arn.length > start ? arn.slice(0, -1) + pick(SPECIAL_VARIABLES, r.cut) : arn;
   }
 }
 

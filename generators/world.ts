@@ -49,6 +49,9 @@ const TAGS = ['team', 'Project', 'cost-center'] as const;
 /** Principal keys AWS documents as variables (reference_policies_variables.html, "Request information"). */
 const VARIABLE_KEYS = ['aws:username', 'aws:PrincipalTag/team'] as const;
 
+/** Request values of variables that a wildcard reading of the substituted text would confuse with NAMES. */
+const VARIABLE_SPECIAL_VALUES = ['prod-*', 'prod-?', 'prod-a$'] as const;
+
 /** A condition-key class: the family plus whether it is multivalued. */
 interface KeyClass {
   readonly kind: KeyKind;
@@ -138,7 +141,8 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes:
         multivalued: false,
         contextType: 'string',
         anchors: unique(names),
-        nearby: unique([...names, ...stringAnchors]),
+        // Values holding `*`, `?`, `$`: substituted, they are literal text, never wildcards (oracle/DECISIONS #18).
+        nearby: unique([...names, ...stringAnchors, ...VARIABLE_SPECIAL_VALUES]),
       }))
     : [];
   return {
@@ -170,6 +174,9 @@ function instantiate(template: string, region: string, names: readonly string[],
 function nearMisses(arn: string): string[] {
   const parts = arn.split(':');
   const out = [`${arn}x`, arn.slice(0, -1), arn.toUpperCase().replace(/^ARN:AWS:/, 'arn:aws:')];
+  // The name's last character as a literal `$`: what `${$}` in a Resource matches. (Not `*` or `?`:
+  // a request resource holding them is read as a pattern by the simulator, which is another question.)
+  if (arn.lastIndexOf('/') > 0) out.push(`${arn.slice(0, -1)}$`);
   if (parts.length >= 6 && parts[3]) out.push([...parts.slice(0, 3), parts[3] === 'us-east-1' ? 'eu-west-1' : 'us-east-1', ...parts.slice(4)].join(':'));
   if (parts.length >= 6 && parts[4]) out.push([...parts.slice(0, 4), OTHER_ACCOUNT, ...parts.slice(5)].join(':'));
   return out;

@@ -5,6 +5,7 @@
  */
 import type { KeyKind } from './key-kind.js';
 import { unique } from './text.js';
+import { boolCase, dateForms, numberRequestForms } from './value-forms.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -42,11 +43,14 @@ function near(kind: KeyKind, v: string): string[] {
   switch (kind) {
     case 'numeric': {
       const n = Number(v);
-      return Number.isFinite(n) ? [v, String(n - 1), String(n + 1)] : [];
+      // The written spelling, its neighbours, then the same number signed, with an exponent, with
+      // spaces or trailing text (unreadable: oracle/DECISIONS #9).
+      return Number.isFinite(n) ? [v, String(n - 1), String(n + 1), ...numberRequestForms(String(n))] : [];
     }
     case 'date': {
       const ms = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) * 1000 : Date.parse(v);
-      return Number.isFinite(ms) ? [iso(ms), iso(ms - 1000), iso(ms + 1000)] : [];
+      // The instant and its neighbours, then the instant in every other form (epoch, offset, the day).
+      return Number.isFinite(ms) ? unique([iso(ms), iso(ms - 1000), iso(ms + 1000), ...dateForms(ms)]) : [];
     }
     case 'ip': {
       const [addr = '', len] = v.split('/');
@@ -57,7 +61,7 @@ function near(kind: KeyKind, v: string): string[] {
       return unique([ipv4(net), ipv4(net + size - 1), ipv4(net + size), ipv4(net - 1)].filter((x) => !x.includes('-')));
     }
     case 'bool':
-      return ['true', 'false'];
+      return ['true', 'false', boolCase('true', 1), boolCase('false', 2)];
     case 'binary':
       return [v];
     case 'string':

@@ -45,6 +45,22 @@ describe('expectations', () => {
     expect(set.hits.get('exact-one')).toBe(1);
   });
 
+  it('matches a cause: an operator family with its IfExists and set-qualifier variants, any answer pair', () => {
+    const cause: Expectation = { ...family, id: 'cause', match: { operatorFamily: 'ArnNotEquals' }, expected: 'any', actual: 'any' };
+    const set = new ExpectationSet([cause]);
+    const withOperator = (op: string): Case => ({
+      policies: [{ Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*', Condition: { [op]: { 'aws:SourceArn': 'arn:aws:s3:::b' } } } }],
+      request: { action: 'sagemaker:ListModels', resource: '*', context: [] },
+    });
+    for (const op of ['ArnNotEquals', 'ArnNotEqualsIfExists', 'ForAnyValue:ArnNotEquals', 'ForAllValues:ArnNotEqualsIfExists']) {
+      expect(set.apply(diverge('allowed', 'explicitDeny'), withOperator(op), []).kind, op).toBe('expectedDivergence');
+      expect(set.apply(diverge('allowed', 'implicitDeny'), withOperator(op), []).kind, op).toBe('expectedDivergence');
+    }
+    for (const op of ['ArnEquals', 'ArnNotLike', 'StringNotEquals']) expect(set.apply(diverge('allowed', 'implicitDeny'), withOperator(op), []).kind, op).toBe('diverge');
+    // `any` is any answer, not a crash.
+    expect(set.knownCrash(withOperator('ArnNotEquals'), [], { decision: 'allowed' })).toBeUndefined();
+  });
+
   it('matches a family by features, action pattern and operator', () => {
     const set = new ExpectationSet([family]);
     const c: Case = {

@@ -18,6 +18,11 @@ export interface ExpectationMatch {
   readonly resource?: string;
   /** A condition operator used in a policy or boundary, as written (e.g. `ForAllValues:StringNotLike`). */
   readonly operator?: string;
+  /**
+   * A condition operator used in a policy or boundary with any set qualifier and with or without
+   * `IfExists`: `ArnNotEquals` covers `ArnNotEqualsIfExists` and `ForAnyValue:ArnNotEquals`.
+   */
+  readonly operatorFamily?: string;
   /** Text the compact JSON of the case contains. */
   readonly contains?: string;
   /**
@@ -35,10 +40,13 @@ export interface Expectation {
   readonly description: string;
   readonly case?: Case;
   readonly match?: ExpectationMatch;
-  /** The oracle's (or vector's) answer. */
-  readonly expected: Answer;
-  /** The evaluator's answer; `errored`: it failed to answer (a crash), excused in generated properties only. */
-  readonly actual: Answer | 'errored';
+  /** The oracle's (or vector's) answer; `any`: whatever it is (an entry for a cause, not one answer pair). */
+  readonly expected: Answer | 'any';
+  /**
+   * The evaluator's answer; `any`: any answer that differs (not a crash); `errored`: it failed to answer
+   * (a crash), excused in generated properties only.
+   */
+  readonly actual: Answer | 'errored' | 'any';
   readonly citation: string;
   readonly feature: Feature;
   readonly status: 'evaluator-bug' | 'unconfirmed';
@@ -106,7 +114,7 @@ export class ExpectationSet {
   /** The expectation this divergence is, if any: same answers, and the same case or a matching family. */
   find(c: Case, features: readonly Feature[], expected: Verdict, actual: Verdict): Expectation | undefined {
     const [want, got] = [answerOf(expected), answerOf(actual)];
-    const same = (e: Expectation) => e.expected === want && e.actual === got;
+    const same = (e: Expectation) => (e.expected === 'any' || e.expected === want) && (e.actual === 'any' || e.actual === got);
     return (
       (this.exact.get(caseKey(c)) ?? []).find(same) ??
       this.families.find((e) => same(e) && e.match !== undefined && matches(e.match, c, features))
@@ -119,8 +127,9 @@ export class ExpectationSet {
    */
   knownCrash(c: Case, features: readonly Feature[], expected: Verdict): Expectation | undefined {
     const want = answerOf(expected);
-    const e = this.families.find((x) => x.actual === 'errored' && x.expected === want && x.match !== undefined && matches(x.match, c, features)) ??
-      (this.exact.get(caseKey(c)) ?? []).find((x) => x.actual === 'errored' && x.expected === want);
+    const wanted = (x: Expectation) => x.actual === 'errored' && (x.expected === 'any' || x.expected === want);
+    const e = this.families.find((x) => wanted(x) && x.match !== undefined && matches(x.match, c, features)) ??
+      (this.exact.get(caseKey(c)) ?? []).find(wanted);
     if (e) this.hits.set(e.id, (this.hits.get(e.id) ?? 0) + 1);
     return e;
   }
@@ -158,7 +167,12 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
   if (m.features && !m.features.every((f) => features.includes(f))) return false;
   if (m.action && !wildcardRegExp(m.action, 'i').test(c.request.action)) return false;
   if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
-  if (m.operator && !usesOperator([...c.policies, ...(c.permissionsBoundaries ?? []), ...(c.serviceControlPolicies ?? []).flat(), ...(c.resourcePolicy !== undefined ? [c.resourcePolicy] : [])], m.operator)) return false;
+  const docs = [...c.policies, ...(c.permissionsBoundaries ?? []), ...(c.serviceControlPolicies ?? []).flat(), ...(c.resourcePolicy !== undefined ? [c.resourcePolicy] : [])];
+  if (m.operator && !usesOperator(docs, (op) => op === m.operator)) return false;
+  if (m.operatorFamily) {
+    const family = m.operatorFamily;
+    if (!usesOperator(docs, (op) => baseOperator(op) === family)) return false;
+  }
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
   if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
   return true;
@@ -173,12 +187,15 @@ function patternRegExp(source: string, flags = ''): RegExp {
   return re;
 }
 
-function usesOperator(docs: readonly unknown[], operator: string): boolean {
+/** `ForAnyValue:StringEqualsIfExists` → `StringEquals`. */
+const baseOperator = (op: string): string => op.replace(/^For(?:Any|All)Values?:/, '').replace(/IfExists$/, '');
+
+function usesOperator(docs: readonly unknown[], test: (operator: string) => boolean): boolean {
   return docs.some((doc) => {
     const statements = (doc as { Statement?: unknown })?.Statement;
     return [statements ?? []].flat().some((s) => {
       const cond = (s as { Condition?: unknown })?.Condition;
-      return cond !== null && typeof cond === 'object' && Object.keys(cond).includes(operator);
+      return cond !== null && typeof cond === 'object' && Object.keys(cond).some(test);
     });
   });
 }

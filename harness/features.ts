@@ -122,6 +122,8 @@ function collect(c: Case, found: Set<Feature>): void {
       // Only Version 2012-10-17 substitutes variables; elsewhere `${…}` is literal text and names no key.
       if (isObject(doc) && doc.Version === POLICY_VERSIONS[0]) referenced.push(...variableNames(text));
     }
+    // `${*}`, `${?}`, `${$}` are literal characters under 2012-10-17, not wildcards.
+    const v2012 = isObject(doc) && doc.Version === POLICY_VERSIONS[0];
     for (const st of statementsOf(doc)) {
       if (st.Effect === 'Deny') found.add('explicit-deny');
       // Only a resource policy's Principal is matched; one elsewhere is a grammar error (malformed-policy).
@@ -135,7 +137,7 @@ function collect(c: Case, found: Set<Feature>): void {
       for (const p of [...strings(st.Resource), ...strings(st.NotResource)]) {
         if (p === '*') continue;
         found.add('resource-arn');
-        if (/[*?]/.test(p)) found.add('resource-wildcard');
+        if (/[*?]/.test(v2012 ? p.replace(/\$\{[*?$]\}/g, '') : p)) found.add('resource-wildcard');
       }
       if (!isObject(st.Condition)) continue;
       for (const [op, block] of Object.entries(st.Condition)) {

@@ -32,6 +32,7 @@ export function buildReport(tally: Tally, meta: ReportMeta): RunReport {
     excludedFeatures: [...meta.excludedFeatures],
     totals: tally.totals,
     perFeature: tally.features.toRecord(),
+    ...(tally.coverage.size > 0 ? { coverage: tally.coverage.toMatrix() } : {}),
     entries: tally.entries,
     failures: tally.failures,
     passed: tally.passed,

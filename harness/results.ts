@@ -1,3 +1,4 @@
+import type { CoverageMatrix } from './coverage.js';
 import type { EvaluatorResult } from './evaluator.js';
 import type { Case, Feature, TraceStep, Verdict } from '../oracle/types.js';
 
@@ -100,6 +101,11 @@ export interface RunReport {
   readonly excludedFeatures: readonly Feature[];
   readonly totals: Counts;
   readonly perFeature: Readonly<Partial<Record<Feature, Counts>>>;
+  /**
+   * Generated cases per row (base condition operator, Resource, NotResource, Context, Policy) and value
+   * form (harness/coverage.ts); absent when the run generated no cases.
+   */
+  readonly coverage?: CoverageMatrix;
   readonly entries: readonly Entry[];
   readonly failures: readonly Failure[];
   /** The closing line's numbers: passed = agree + expectedDivergence of required cases. */

@@ -7,6 +7,7 @@ import type { PlannedRun } from './property.js';
 import { runProperty } from './run-property.js';
 import type { ExpectationSet } from './expectations.js';
 import { InputError } from './input-error.js';
+import { caseCoverage } from './coverage.js';
 import { caseFeatures } from './features.js';
 import { maskKnownDivergences, maskModeFor } from './known-divergences.js';
 import { fileReplay } from './replay.js';
@@ -85,8 +86,12 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
   // and counted when fast-check reports the input passed (shrinking attempts are never counted).
   let pending: readonly Feature[] | undefined;
+  let pendingCells: readonly string[] = [];
   const tallyFeatures = (cases: readonly Case[]) => {
-    if (pending === undefined && cases[0]) pending = caseFeatures(cases[0]);
+    if (pending === undefined && cases[0]) {
+      pending = caseFeatures(cases[0]);
+      pendingCells = caseCoverage(cases[0]);
+    }
   };
   // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
   // its own answers unless a case of the pair is a recorded divergence (MaskMode in known-divergences.ts).
@@ -113,7 +118,10 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       catalogue,
       onProgress: (done, total) => {
         o.progress.update(done, total);
-        if (pending) tally.features.add(pending, 'agree');
+        if (pending) {
+          tally.features.add(pending, 'agree');
+          tally.coverage.add(pendingCells);
+        }
         pending = undefined;
       },
     }).catch((err: unknown) => {

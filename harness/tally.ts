@@ -1,5 +1,6 @@
 import type { Feature } from '../oracle/types.js';
 import { addOutcome, emptyCounts, FeatureCounts, sumCounts } from './counts.js';
+import { CoverageCounts } from './coverage.js';
 import type { Counts, Entry, Failure, OutcomeKind, Suite } from './results.js';
 
 /** The entry (JUnit test case) a case belongs to: a vector group, a live family. */
@@ -27,6 +28,8 @@ export class Tally {
   readonly entries: Entry[] = [];
   readonly failures: Failure[] = [];
   readonly features = new FeatureCounts();
+  /** Generated cases per operator × value form (harness/coverage.ts). */
+  readonly coverage = new CoverageCounts();
   totals: Counts = emptyCounts();
   unconfirmed: Counts = emptyCounts();
   passed = 0;
@@ -81,6 +84,7 @@ export class Tally {
     this.entries.push(...other.entries);
     this.failures.push(...other.failures);
     this.features.merge(other.features.toRecord());
+    this.coverage.merge(other.coverage.toMatrix());
     this.totals = sumCounts(this.totals, other.totals);
     this.unconfirmed = sumCounts(this.unconfirmed, other.unconfirmed);
     this.passed += other.passed;

@@ -1,4 +1,5 @@
 import type { Counts, RunReport } from '../harness/results.js';
+import { coverageSection } from './coverage.js';
 import { COUNT_COLUMNS } from './labels.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
 import { buildView, type RenderOptions, type FailureView, type ReportView } from './view.js';
@@ -91,6 +92,7 @@ export function renderMarkdown(report: RunReport, options: RenderOptions = {}): 
       ? 'No feature counts.'
       : mdTable(['feature', ...countHeader], view.features.map((f) => [mdCode(f.name, true), ...countCells(f.counts)])),
     '',
+    ...coverageSection(report),
     ...failuresSection(view),
     '',
   ];

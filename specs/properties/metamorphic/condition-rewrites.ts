@@ -18,7 +18,8 @@ export const conditionValueOrder = twinProperty({
           Object.fromEntries(
             Object.entries(keys).map(([key, v]) => {
               const list: unknown[] = Array.isArray(v) ? [...(v as unknown[])] : [v];
-              return [key, [...list.reverse(), list[list.length - 1]]];
+              // An empty list has nothing to reorder or repeat.
+              return [key, list.length === 0 ? [] : [...list.reverse(), list[list.length - 1]]];
             }),
           ),
         ]),
