@@ -9,7 +9,7 @@ import type fc from 'fast-check';
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import type { GeneratorSettings } from '../generators/settings.js';
-import type { Case, Verdict } from '../oracle/types.js';
+import type { Case, Feature, Verdict } from '../oracle/types.js';
 
 export type PropertyKind = 'differential' | 'metamorphic' | 'validation';
 
@@ -34,6 +34,11 @@ export interface ConformanceProperty<T = unknown> {
   /** One present-tense sentence: the rule the property holds an evaluator to. */
   readonly description: string;
   readonly kind: PropertyKind;
+  /**
+   * Features some case of every input has whatever the settings (the boundary the boundary property
+   * adds): an evaluator that does not support one of them skips the property up front, with the reason.
+   */
+  readonly requires?: readonly Feature[];
   /** Settings a property needs switched on (e.g. boundaries for the boundary property) or off. */
   adjust?(settings: GeneratorSettings): GeneratorSettings;
   arbitrary(settings: GeneratorSettings, catalogue: Catalogue): fc.Arbitrary<T>;

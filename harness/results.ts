@@ -84,6 +84,8 @@ export interface Entry {
   readonly file?: string;
   readonly counts: Counts;
   readonly durationMs: number;
+  /** Why a property was skipped whole, before any input was generated (harness/run-property.ts). */
+  readonly skipReason?: string;
   /** Ids of the failures that belong to this entry. */
   readonly failures: readonly string[];
 }

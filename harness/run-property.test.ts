@@ -5,6 +5,7 @@ import { loadCatalogue } from '../generators/catalogue.js';
 import { PROFILES } from '../generators/profiles.js';
 import type { Case, Verdict } from '../oracle/types.js';
 import { differential } from '../specs/properties/differential.js';
+import { boundaryAllowAll } from '../specs/properties/metamorphic/boundary-allow-all.js';
 import { statementOrder } from '../specs/properties/metamorphic/order.js';
 import { propertyReplay } from './replay.js';
 import { runProperty } from './run-property.js';
@@ -72,6 +73,18 @@ describe('runProperty', async () => {
     expect(run.counts.skipped).toBeGreaterThan(0);
     // fast-check draws new inputs in place of skipped ones: `runs` counts the inputs actually checked.
     expect(run.counts.agree).toBe(30);
+  });
+
+  it('skips a property up front, with the reason, when every input needs an unsupported feature', async () => {
+    const oracle = createOracleEvaluator();
+    const noBoundaries: Evaluator = { ...oracle, unsupportedFeatures: ['permissions-boundary'] };
+    const declared = await runProperty(boundaryAllowAll, noBoundaries, { seed: 3, runs: 300, settings, catalogue });
+    expect(declared.skipReason).toBe('every input uses permissions-boundary, which the evaluator does not support');
+    expect(declared.counts).toMatchObject({ agree: 0, skipped: 300 });
+    // Found by sampling: every differential input under a profile that always adds a Deny.
+    const noDeny: Evaluator = { ...oracle, unsupportedFeatures: ['explicit-deny'] };
+    const sampled = await runProperty(differential, noDeny, { seed: 3, runs: 30, settings: { ...settings, denyPercent: 100 }, catalogue });
+    expect(sampled.skipReason).toMatch(/^each of 50 sampled inputs uses explicit-deny/);
   });
 
   it('quotes evaluator specs that need it and names non-default profiles', () => {

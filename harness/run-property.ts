@@ -34,6 +34,11 @@ export interface PropertyRun {
   readonly runs: number;
   /** Inputs checked before the search stopped; each input counts once, whatever its number of cases. */
   readonly counts: Counts;
+  /**
+   * Why the property was not run at all: every input needs a feature the evaluator does not support
+   * (declared by the property, or found in every one of a sample of its inputs).
+   */
+  readonly skipReason?: string;
   /** Generated inputs it took to find the failure (1-based), when there is one. */
   readonly inputsToFailure?: number;
   readonly failure?: Failure;
@@ -48,6 +53,11 @@ export async function runProperty<T>(
   const started = Date.now();
   const settings = prop.adjust ? prop.adjust(options.settings) : options.settings;
   const unsupported = new Set<Feature>(evaluator.unsupportedFeatures);
+  const skipReason = options.path === undefined ? upFrontSkip(prop, settings, options, unsupported) : undefined;
+  if (skipReason !== undefined) {
+    const counts: Counts = { agree: 0, diverge: 0, expectedDivergence: 0, skipped: options.runs, errored: 0 };
+    return { property: prop.name, kind: prop.kind, profile: settings.profile, seed: options.seed, runs: options.runs, counts, skipReason, durationMs: Date.now() - started };
+  }
   let agree = 0;
   let skipped = 0;
   let searching = true;
@@ -92,6 +102,29 @@ export async function runProperty<T>(
     failure,
     durationMs: Date.now() - started,
   };
+}
+
+/** Inputs sampled to see whether a property can run at all against an evaluator's unsupported features. */
+const SKIP_PROBE = 50;
+
+/**
+ * The reason to skip a property before generating its inputs one by one: it requires an unsupported
+ * feature, or every one of SKIP_PROBE sampled inputs (same seed) sends a case with one. Otherwise a
+ * property the evaluator cannot take spins through `runs × maxSkipsPerRun` rejected inputs.
+ */
+function upFrontSkip<T>(prop: ConformanceProperty<T>, settings: GeneratorSettings, options: PropertyRunOptions, unsupported: ReadonlySet<Feature>): string | undefined {
+  if (unsupported.size === 0) return undefined;
+  const required = (prop.requires ?? []).filter((f) => unsupported.has(f));
+  if (required.length > 0) return `every input uses ${required.join(', ')}, which the evaluator does not support`;
+  const inputs = fc.sample(prop.arbitrary(settings, options.catalogue), { seed: options.seed, numRuns: SKIP_PROBE });
+  let common: Set<Feature> | undefined;
+  for (const input of inputs) {
+    const used = new Set(prop.cases(input).flatMap((c) => caseFeatures(c)).filter((f) => unsupported.has(f)));
+    if (used.size === 0) return undefined;
+    common = common === undefined ? used : new Set([...common].filter((f) => used.has(f)));
+  }
+  const named = common && common.size > 0 ? [...common].join(', ') : 'features';
+  return `each of ${SKIP_PROBE} sampled inputs uses ${named} the evaluator does not support`;
 }
 
 /** A check that throws is reported as the evaluator erroring on the input, never as a pass. */

@@ -146,6 +146,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       name: label,
       counts,
       durationMs: run.durationMs,
+      ...(run.skipReason !== undefined ? { skipReason: run.skipReason } : {}),
       failures: run.failure ? [run.failure.id] : [],
     });
   }

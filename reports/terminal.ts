@@ -33,8 +33,12 @@ export const plainTrace = (trace: readonly TraceStep[]): string =>
     .join('\n');
 
 /** The lines that close a verb's output: unconfirmed and expected divergences apart, then the totals. */
-export function closingLines(t: Pick<Tally, 'unconfirmed' | 'totals' | 'passed' | 'failed'>, expectationsFile = 'specs/expectations'): string[] {
+export function closingLines(
+  t: Pick<Tally, 'unconfirmed' | 'totals' | 'passed' | 'failed'> & Partial<Pick<Tally, 'entries'>>,
+  expectationsFile = 'specs/expectations',
+): string[] {
   const lines: string[] = [];
+  for (const e of t.entries ?? []) if (e.skipReason !== undefined) lines.push(`SKIP ${e.name}: ${e.skipReason}`);
   const u = t.unconfirmed;
   const unconfirmedTotal = u.agree + u.diverge + u.expectedDivergence + u.errored;
   if (unconfirmedTotal > 0) {

@@ -12,12 +12,14 @@ import { evaluate as boundaryDenyIgnored } from './boundary-deny-ignored.js';
 import { evaluate as boundaryGrants } from './boundary-grants.js';
 import { evaluate as boundaryIgnored } from './boundary-ignored.js';
 import { evaluate as boundaryLimitsResourceGrant } from './boundary-limits-resource-grant.js';
+import { evaluate as boundaryLastOnly } from './boundary-last-only.js';
 import { evaluate as conditionKeysOr } from './condition-keys-or.js';
 import { evaluate as conditionValuesAnd } from './condition-values-and.js';
 import { evaluate as crossAccountAsSame } from './cross-account-as-same.js';
 import { evaluate as dateAsString } from './date-as-string.js';
 import { evaluate as defaultValueIgnored } from './default-value-ignored.js';
 import { evaluate as effectCaseInsensitive } from './effect-case-insensitive.js';
+import { evaluate as epochAsMilliseconds } from './epoch-as-milliseconds.js';
 import { evaluate as escapedStarAsWildcard } from './escaped-star-as-wildcard.js';
 import { evaluate as firstMatchWins } from './first-match-wins.js';
 import { evaluate as firstValueOnly } from './first-value-only.js';
@@ -35,6 +37,7 @@ import { evaluate as notActionAsAction } from './not-action-as-action.js';
 import { evaluate as notResourceAsResource } from './not-resource-as-resource.js';
 import { evaluate as nullInverted } from './null-inverted.js';
 import { evaluate as numericLessThanInclusive } from './numeric-less-than-inclusive.js';
+import { evaluate as numericParseFloat } from './numeric-parse-float.js';
 import { evaluate as plainOperatorAnyValue } from './plain-operator-any-value.js';
 import { evaluate as principalAccepted } from './principal-accepted.js';
 import { evaluate as principalIgnored } from './principal-ignored.js';
@@ -42,8 +45,10 @@ import { evaluate as resourcePolicyIgnored } from './resource-policy-ignored.js'
 import { evaluate as resourceStarStopsAtSlash } from './resource-star-stops-at-slash.js';
 import { evaluate as scpDenyIgnored } from './scp-deny-ignored.js';
 import { evaluate as scpLevelsOr } from './scp-levels-or.js';
+import { evaluate as specialVariableLiteralInEquals } from './special-variable-literal-in-equals.js';
 import { evaluate as stringEqualsIgnoresCase } from './string-equals-ignores-case.js';
 import { evaluate as stringLikeNoQuestion } from './string-like-no-question.js';
+import { evaluate as substitutedValueWildcard } from './substituted-value-wildcard.js';
 import { evaluate as variablesIn2008 } from './variables-in-2008.js';
 import { evaluate as variablesNotSubstituted } from './variables-not-substituted.js';
 
@@ -63,12 +68,14 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'boundary-grants', bug: 'a permissions boundary grants by itself (read as one more identity policy).', evaluate: boundaryGrants },
   { name: 'boundary-ignored', bug: 'permissions boundaries are ignored.', evaluate: boundaryIgnored },
   { name: 'boundary-limits-resource-grant', bug: 'the permissions boundary also limits a same-account resource-policy grant to the caller’s ARN.', evaluate: boundaryLimitsResourceGrant },
+  { name: 'boundary-last-only', bug: 'of several permissions boundaries only the last is read.', evaluate: boundaryLastOnly },
   { name: 'condition-keys-or', bug: 'the entries of a Condition block combine with OR (AWS: AND across operators and keys).', evaluate: conditionKeysOr },
   { name: 'condition-values-and', bug: 'several values under a positive operator must all match (AWS: any one — OR).', evaluate: conditionValuesAnd },
   { name: 'cross-account-as-same', bug: 'a resource owned by another account is evaluated as if the caller’s account owned it.', evaluate: crossAccountAsSame },
   { name: 'date-as-string', bug: 'Date operators compare the text of the dates, not the instants (epoch and offsets go wrong).', evaluate: dateAsString },
   { name: 'default-value-ignored', bug: "the default of `${key, 'default'}` is ignored (the variable is treated as absent).", evaluate: defaultValueIgnored },
   { name: 'effect-case-insensitive', bug: 'Effect is read ignoring case ("allow" accepted as Allow).', evaluate: effectCaseInsensitive },
+  { name: 'epoch-as-milliseconds', bug: 'an epoch date in the request is read as milliseconds.', evaluate: epochAsMilliseconds },
   { name: 'escaped-star-as-wildcard', bug: '`${*}` becomes a wildcard `*` instead of a literal asterisk.', evaluate: escapedStarAsWildcard },
   { name: 'first-match-wins', bug: 'the first applicable statement (in document order) decides, as in a firewall rule list.', evaluate: firstMatchWins },
   { name: 'first-value-only', bug: 'only the first value of a multivalued context entry is read.', evaluate: firstValueOnly },
@@ -86,6 +93,7 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'not-resource-as-resource', bug: 'NotResource is read as Resource.', evaluate: notResourceAsResource },
   { name: 'null-inverted', bug: 'Null is inverted ("true" read as "the key is present").', evaluate: nullInverted },
   { name: 'numeric-less-than-inclusive', bug: 'NumericLessThan is inclusive (evaluated as NumericLessThanEquals).', evaluate: numericLessThanInclusive },
+  { name: 'numeric-parse-float', bug: 'numeric request values are read with parseFloat, so ` 5`, `5 ` and `5abc` are the number 5.', evaluate: numericParseFloat },
   { name: 'plain-operator-any-value', bug: 'a plain (unqualified) operator on a key with several request values matches if any value does.', evaluate: plainOperatorAnyValue },
   { name: 'principal-accepted', bug: 'Principal / NotPrincipal are accepted in identity policies (and ignored).', evaluate: principalAccepted },
   { name: 'principal-ignored', bug: 'a resource policy’s Principal / NotPrincipal is ignored: every statement applies to every caller.', evaluate: principalIgnored },
@@ -93,8 +101,10 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'resource-star-stops-at-slash', bug: '`*` in a resource ARN does not span `/` (treated like a path glob).', evaluate: resourceStarStopsAtSlash },
   { name: 'scp-deny-ignored', bug: 'Deny statements in SCPs are ignored.', evaluate: scpDenyIgnored },
   { name: 'scp-levels-or', bug: 'SCP levels combine with OR — an Allow at any level suffices (AWS: every level must allow).', evaluate: scpLevelsOr },
+  { name: 'special-variable-literal-in-equals', bug: '`${*}`, `${?}`, `${$}` are replaced only in the Like operators; in the Equals operators they stay text.', evaluate: specialVariableLiteralInEquals },
   { name: 'string-equals-ignores-case', bug: 'StringEquals / StringNotEquals compare ignoring case.', evaluate: stringEqualsIgnoresCase },
   { name: 'string-like-no-question', bug: 'StringLike knows `*` but not `?` (a `?` in the pattern only matches a literal `?`).', evaluate: stringLikeNoQuestion },
+  { name: 'substituted-value-wildcard', bug: 'a substituted variable value holding `*` or `?` acts as a wildcard.', evaluate: substitutedValueWildcard },
   { name: 'variables-in-2008', bug: '`${…}` is substituted under Version 2008-10-17 (or no Version), where AWS reads it literally.', evaluate: variablesIn2008 },
   { name: 'variables-not-substituted', bug: '`${…}` is never substituted, even under Version 2012-10-17 (read as literal text, as in 2008).', evaluate: variablesNotSubstituted },
 ];

@@ -9,5 +9,7 @@ export const boundaryAllowAll = twinProperty({
   name: 'boundary-allow-all',
   description: 'Adding a permissions boundary that allows every action on every resource does not change the decision.',
   adjust: (s) => ({ ...s, enableBoundaries: false }),
+  // The added boundary: `Allow *` is an action wildcard.
+  requires: ['permissions-boundary', 'action-wildcard'],
   transform: (c) => ({ case: { ...c, permissionsBoundaries: [structuredClone(ALLOW_ALL)] }, description: 'boundary Allow * on * added' }),
 });

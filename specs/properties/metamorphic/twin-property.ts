@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Catalogue } from '../../../generators/catalogue.js';
 import { scenario } from '../../../generators/scenario.js';
 import type { GeneratorSettings } from '../../../generators/settings.js';
-import type { Case } from '../../../oracle/types.js';
+import type { Case, Feature } from '../../../oracle/types.js';
 import type { ConformanceProperty } from '../../../harness/property.js';
 import { sameDecision, type Twin } from './same-decision.js';
 
@@ -12,6 +12,7 @@ export interface TwinSpec {
   /** The transformed case, and what was done (for the report); `k` picks among variants. */
   readonly transform: (c: Case, k: number, catalogue: Catalogue) => { readonly case: Case; readonly description: string };
   readonly adjust?: (s: GeneratorSettings) => GeneratorSettings;
+  readonly requires?: readonly Feature[];
 }
 
 /** A metamorphic property whose transformation must leave the answer unchanged. */
@@ -21,6 +22,7 @@ export function twinProperty(spec: TwinSpec): ConformanceProperty<Twin> {
     description: spec.description,
     kind: 'metamorphic',
     ...(spec.adjust ? { adjust: spec.adjust } : {}),
+    ...(spec.requires ? { requires: spec.requires } : {}),
     arbitrary: (settings, catalogue) =>
       fc.tuple(scenario(catalogue, settings), fc.nat()).map(([s, k]) => {
         const t = spec.transform(s.case, k, catalogue);
