@@ -3,6 +3,7 @@ import type { Evaluator } from './evaluator.js';
 import { createOracleEvaluator } from '../evaluators/oracle.js';
 import { loadCatalogue } from '../generators/catalogue.js';
 import { PROFILES } from '../generators/profiles.js';
+import { evaluate as oracleVerdict } from '../oracle/index.js';
 import type { Case, Verdict } from '../oracle/types.js';
 import { differential } from '../specs/properties/differential.js';
 import { boundaryAllowAll } from '../specs/properties/metamorphic/boundary-allow-all.js';
@@ -46,10 +47,30 @@ describe('runProperty', async () => {
     expect(f.replay).toMatch(/^iam-conformance run --evaluator module:\.\/fake\.js --seed 7 --path \S+ --property differential$/);
     expect(f.actual).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
     expect('decision' in f.expected && f.expected.decision).not.toBe('allowed');
-    expect(f.oracleTrace?.length).toBeGreaterThan(0);
+    // An evaluator that allows everything diverges on a case without any policy: minimised to that.
+    expect(f.case.policies).toEqual([]);
+    expect(f.oracleTrace).toBeDefined();
     const path = f.origin.kind === 'property' ? f.origin.path : undefined;
     const again = await runProperty(differential, ev, { seed: 7, runs: 100, path, settings, catalogue });
     expect(again.failure?.case).toEqual(f.case);
+  });
+
+  it('minimises the counterexample: no policy, statement, condition or context entry the divergence does not need', async () => {
+    // Wrong only where a Deny applies: it answers allowed instead.
+    const ev = fake((c) => {
+      const v = oracleVerdict(c);
+      return 'decision' in v && v.decision === 'explicitDeny' ? { decision: 'allowed' } : v;
+    });
+    const run = await runProperty(differential, ev, { seed: 7, runs: 200, settings, catalogue });
+    const c = run.failure!.case;
+    expect(c.policies).toHaveLength(1);
+    const statements = (c.policies[0] as { Statement: unknown }).Statement;
+    expect(Array.isArray(statements) ? statements : [statements]).toHaveLength(1);
+    expect(c.permissionsBoundaries ?? []).toEqual([]);
+    expect(JSON.stringify(c.policies)).not.toContain('Condition');
+    expect(c.request.context).toEqual([]);
+    expect(run.failure!.expected).toMatchObject({ decision: 'explicitDeny' });
+    expect(run.failure!.actual).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
   });
 
   it('reports an evaluator that fails to answer as errored, never as a pass', async () => {

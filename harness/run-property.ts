@@ -8,9 +8,11 @@ import type { Catalogue } from '../generators/catalogue.js';
 import type { GeneratorSettings } from '../generators/settings.js';
 import { evaluate as oracle } from '../oracle/index.js';
 import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
+import { answerOf } from './compare.js';
 import { caseFeatures } from './features.js';
+import { minimise } from './minimise.js';
 import type { Counts, Failure } from './results.js';
-import type { ConformanceProperty, Violation } from './property.js';
+import { evaluateAll, type ConformanceProperty, type Violation } from './property.js';
 import { propertyReplay } from './replay.js';
 
 export interface PropertyRunOptions {
@@ -93,7 +95,8 @@ export async function runProperty<T>(
     return { ...base, counts: counts(0, 0), durationMs: Date.now() - started };
   }
   const [input] = result.counterexample;
-  const violation = (await safeCheck(prop, evaluator, input)) ?? fallbackViolation(prop, input, result);
+  const found = (await safeCheck(prop, evaluator, input)) ?? fallbackViolation(prop, input, result);
+  const violation = prop.kind === 'metamorphic' ? found : await minimised(found, evaluator);
   const failure = toFailure(prop, evaluator, settings.profile, options.seed, result.counterexamplePath ?? undefined, violation);
   return {
     ...base,
@@ -125,6 +128,28 @@ function upFrontSkip<T>(prop: ConformanceProperty<T>, settings: GeneratorSetting
   }
   const named = common && common.size > 0 ? [...common].join(', ') : 'features';
   return `each of ${SKIP_PROBE} sampled inputs uses ${named} the evaluator does not support`;
+}
+
+/**
+ * A differential or validation divergence on the smallest case that keeps it: the same evaluator answer
+ * against the same oracle answer (so the cause stays the same). fast-check's shrink works on the
+ * generator's recipe; this works on the case itself (harness/minimise.ts). The replay command still
+ * reproduces fast-check's counterexample; the failure's case (and its divergence file) is the minimised one.
+ */
+async function minimised(v: Violation, evaluator: Evaluator): Promise<Violation> {
+  if (v.kind !== 'diverge' || v.actual.kind !== 'verdict') return v;
+  const want = answerOf(v.expected ?? oracle(v.case));
+  const got = answerOf(v.actual.verdict);
+  const smallest = await minimise(v.case, async (cases) => {
+    const results = await evaluateAll(evaluator, cases);
+    return cases.map((c, i) => {
+      const r = results[i];
+      return r?.kind === 'verdict' && answerOf(r.verdict) === got && answerOf(oracle(c)) === want;
+    });
+  });
+  if (smallest === v.case) return v;
+  const [actual] = await evaluateAll(evaluator, [smallest]);
+  return { ...v, case: smallest, expected: oracle(smallest), actual: actual ?? v.actual };
 }
 
 /** A check that throws is reported as the evaluator erroring on the input, never as a pass. */

@@ -19,7 +19,7 @@ import { caseFeatures } from '../../harness/features.js';
 import { PROBES } from './iam-simulate-probes.js';
 import { randomCases, vectorCases, type Labelled } from './triage-sources.js';
 import { classify } from './triage-classify.js';
-import { shrink } from './triage-shrink.js';
+import { shrink } from '../../harness/minimise.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {

@@ -1,9 +1,12 @@
 /**
- * Greedy shrinking for the triage tool: keep applying the first reduction that preserves the
- * disagreement until none does. Coarse but enough to expose the one statement, condition or context
- * entry a divergence hangs on.
+ * Minimising a failing case after fast-check's shrink: keep applying the first one-step reduction that
+ * preserves the failure (drop a policy, a boundary, an SCP level or document, the resource policy, the
+ * caller or owner, a statement, a Sid, an Action/Resource entry, a Condition, an operator, a key, a value,
+ * a context entry or one of its values) until none does. Greedy and coarse, but it removes what
+ * fast-check's structural shrink cannot: the second policy, the unused statement, the NotResource entry
+ * the divergence does not hang on. Used by the property runner and by the triage programs.
  */
-import type { Case, ContextEntry } from '../../oracle/types.js';
+import type { Case, ContextEntry } from '../oracle/types.js';
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -14,8 +17,8 @@ function docVariants(doc: Json): Json[] {
   if (!isObject(doc)) return [];
   const out: Json[] = [];
   const st = doc.Statement;
-  const list = Array.isArray(st) ? st : [st];
-  if (Array.isArray(st) && st.length > 1) for (let i = 0; i < st.length; i++) out.push({ ...doc, Statement: without(st, i) });
+  const list: readonly Json[] = Array.isArray(st) ? (st as readonly Json[]) : [st];
+  if (Array.isArray(st) && list.length > 1) for (let i = 0; i < list.length; i++) out.push({ ...doc, Statement: without(list, i) });
   list.forEach((s, i) => {
     if (!isObject(s)) return;
     const put = (ns: Json) => out.push({ ...doc, Statement: Array.isArray(st) ? list.map((x, j) => (j === i ? ns : x)) : ns });
@@ -74,21 +77,27 @@ export function caseVariants(c: Case): Case[] {
   return out;
 }
 
-/** Shrinks while `stillFails` holds; bounded so a pathological case cannot stall the run. */
-export async function shrink(c: Case, stillFails: (c: Case) => Promise<boolean>, maxSteps = 200): Promise<Case> {
+/**
+ * Minimises `c` while the failure persists. `fail` answers, for a batch of candidates (one step's
+ * variants, sent together so batched evaluators pay one round trip per step), which still fail; the
+ * first that does is taken. Bounded, so a pathological case cannot stall the run.
+ */
+export async function minimise(c: Case, fail: (cases: readonly Case[]) => Promise<readonly boolean[]>, maxSteps = 200): Promise<Case> {
   let current = c;
   for (let step = 0; step < maxSteps; step++) {
-    let next: Case | undefined;
-    for (const v of caseVariants(current)) {
-      if (await stillFails(v)) {
-        next = v;
-        break;
-      }
-    }
+    const variants = caseVariants(current);
+    if (variants.length === 0) return current;
+    const failing = await fail(variants);
+    const next = variants.find((_, i) => failing[i] === true);
     if (!next) return current;
     current = next;
   }
   return current;
+}
+
+/** `minimise` with a one-case predicate. */
+export async function shrink(c: Case, stillFails: (c: Case) => Promise<boolean>, maxSteps = 200): Promise<Case> {
+  return minimise(c, (cases) => Promise.all(cases.map(stillFails)), maxSteps);
 }
 
 /** Smaller SCP hierarchies and resource policies, and the request without its caller or owner. */
