@@ -6,12 +6,14 @@ import { liveCommand } from './commands/live.js';
 import { promoteCommand } from './commands/promote.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
+import { triageCommand } from './commands/triage.js';
 import { vectorsCommand } from './commands/vectors.js';
 import { EXIT, processIo, type CliIo, type ExitCode } from './io.js';
 import { toolVersion } from './tool-version.js';
 
 const COMMANDS: readonly CliCommand[] = [
   runCommand,
+  triageCommand,
   vectorsCommand,
   evalCommand,
   liveCommand,

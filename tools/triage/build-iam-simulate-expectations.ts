@@ -188,7 +188,6 @@ const FAMILIES: readonly Family[] = [
       ['empty-element', '"(?:Not)?(?:Action|Resource)":\\[\\]', 'an empty Action, NotAction, Resource or NotResource array'],
       ['empty-statement', '"Statement":\\[\\]', 'an empty Statement array'],
       ['null-ifexists', '"NullIfExists":', 'the NullIfExists operator'],
-      ['empty-value-list', '":\\{(?:"[^"]*":(?:\\[[^\\]]*\\]|"[^"]*"),)*"[^"]*":\\[\\]', 'a condition key with an empty value list'],
       [
         'resource-not-arn',
         '"(?:Not)?Resource":\\[?(?:"[^"]*",)*"(?:(?!arn:)(?!\\*")[^"]*|arn(?::[^:"]*){0,4})"',
