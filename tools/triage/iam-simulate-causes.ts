@@ -154,10 +154,39 @@ export const CAUSES = {
     note: 'A * stands for any combination of characters. Only reachable through the simulator API: tag values cannot hold newlines.',
   },
   'numeric-exponent': {
-    description: 'iam-simulate does not read numbers in exponent form such as 1e2',
+    description: 'iam-simulate does not read a numeric policy value with a plus sign or in exponent form (+5, 1e2, 50e-1), so the condition never matches',
     citation: OPERATORS,
     feature: 'condition-numeric',
     status: 'unconfirmed',
+    note: 'The docs say "integer or decimal" only; the oracle reads signs and exponents (oracle/validate/DECISIONS #9), which the live mode must settle.',
+  },
+  'numeric-request-lenient': {
+    description: 'iam-simulate reads a numeric request value with leading or trailing spaces or trailing text as the number, where the oracle reads it as no number',
+    citation: OPERATORS,
+    feature: 'condition-numeric',
+    status: 'unconfirmed',
+    note: "The docs say numeric values are integers or decimals; what IAM does with ' 5' or '5abc' in a request is not documented (oracle/DECISIONS #9: a value the operator cannot read satisfies neither the operator nor its negation).",
+  },
+  'short-resource-pattern': {
+    description: 'iam-simulate lets a Resource pattern of fewer than six parts match longer ARNs although its last segment does not end in *',
+    citation: RESOURCE,
+    feature: 'resource-arn',
+    status: 'unconfirmed',
+    note: 'IAM accepts such patterns (arn:aws:fdsasf, moto\'s AWS-verified tests); the Resource page lets only a * that ends a segment expand past colons (oracle/DECISIONS #2). Settle live.',
+  },
+  'special-variable-in-equals': {
+    description: 'iam-simulate leaves ${*}, ${?} and ${$} unreplaced in StringEquals, StringNotEquals, their IgnoreCase forms and ArnEquals/ArnNotEquals, so the value never equals the literal character',
+    citation: VARIABLES,
+    feature: 'policy-variables',
+    status: 'evaluator-bug',
+    note: 'The variables page: "These predefined policy variables can be used in any string where you can use regular policy variables." util.js replaceIamStringToken returns the escaped token text when the operator does not convert to a regex.',
+  },
+  'several-boundaries': {
+    description: 'iam-simulate allows what any one of several permissions boundaries allows; the oracle requires every boundary to allow',
+    citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+    feature: 'permissions-boundary',
+    status: 'unconfirmed',
+    note: 'AWS accepts one boundary per entity; with several the oracle intersects them (oracle/DECISIONS #26). The generators add `Allow *` as a second boundary, which the pattern recognises.',
   },
   'front-end-dropped-context': {
     description:

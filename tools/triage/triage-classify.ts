@@ -92,6 +92,7 @@ function classifyDecision(c: Case): CauseId | undefined {
     if (isObject(d) && d.Version !== '2012-10-17' && JSON.stringify(d).includes('${')) return 'version-2008-variables';
   }
   if (resourcePatterns(c).some((r) => /[*?]/.test(resourceTypePart(r) ?? ''))) return 'resource-type-wildcard';
+  if (resourcePatterns(c).some((r) => r.startsWith('arn:') && r.split(':').length < 6)) return 'short-resource-pattern';
   const heads = [c.request.resource, ...resourcePatterns(c)].filter((r) => r.startsWith('arn:')).map(arnHead);
   if (heads.some((h) => h !== h.toLowerCase())) return 'arn-segment-case';
   for (const d of docsOf(c)) {
