@@ -20,7 +20,14 @@ const listOf = (v: Json): Json[] => (Array.isArray(v) ? v : v === undefined ? []
 
 const SPECIAL_VARIABLE = /\$\{[*?$]\}/;
 const VARIABLE = /\$\{([^}*?$,][^},]*)(,\s*'[^']*')?\s*\}/g;
-const HOSTILE = /[\u0000-\u001f\u007f-\uffff]/;
+/** A control character, DEL, or anything beyond ASCII. */
+const isHostile = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) return true;
+  }
+  return s.length > 128;
+};
 
 /** `ForAnyValue:StringEqualsIfExists` → `StringEquals`. */
 export const baseOperator = (op: string): string => op.replace(/^For(?:Any|All)Values?:/, '').replace(/IfExists$/, '');
@@ -66,8 +73,17 @@ const boolForm = (v: string): string => (v === 'true' || v === 'false' ? 'lower-
 
 /** Context lookups ignoring case, as the oracle reads keys. */
 function contextOf(c: Case): (key: string) => ContextEntry | undefined {
-  const entries = Array.isArray(c.request?.context) ? c.request.context : [];
-  return (key) => entries.find((e) => typeof e?.key === 'string' && e.key.toLowerCase() === key.toLowerCase());
+  const entries = contextEntries(c);
+  return (key) => entries.find((e) => e.key.toLowerCase() === key.toLowerCase());
+}
+
+/** The request's well-formed context entries (a case is JSON from anywhere: odd shapes are left out). */
+function contextEntries(c: Case): readonly ContextEntry[] {
+  const raw: unknown = c.request?.context;
+  if (!Array.isArray(raw)) return [];
+  return (raw as unknown[]).filter(
+    (e): e is ContextEntry => isObject(e) && typeof e.key === 'string' && typeof e.type === 'string' && Array.isArray(e.values),
+  );
 }
 
 /** Forms of a string that holds variables: present, absent (no default), a value holding `*`, `?`, `$`. */
@@ -87,10 +103,11 @@ export function caseCoverage(c: Case): string[] {
   const cells = new Set<string>();
   const add = (row: string, form: string) => cells.add(`${row}|${form}`);
   const lookup = contextOf(c);
-  const boundaries = Array.isArray(c.permissionsBoundaries) ? c.permissionsBoundaries : [];
+  const boundaries: readonly Json[] = Array.isArray(c.permissionsBoundaries) ? (c.permissionsBoundaries as readonly Json[]) : [];
+  const policies: readonly Json[] = Array.isArray(c.policies) ? (c.policies as readonly Json[]) : [];
   if (boundaries.length > 1) add('Policy', 'several-boundaries');
 
-  for (const doc of [...(Array.isArray(c.policies) ? c.policies : []), ...boundaries]) {
+  for (const doc of [...policies, ...boundaries]) {
     if (!isObject(doc)) continue;
     const v2012 = doc.Version === POLICY_VERSIONS[0];
     for (const st of listOf(doc.Statement)) {
@@ -118,8 +135,8 @@ export function caseCoverage(c: Case): string[] {
       }
     }
   }
-  for (const e of Array.isArray(c.request?.context) ? c.request.context : []) {
-    if (!String(e?.type).endsWith('List') || !Array.isArray(e.values)) continue;
+  for (const e of contextEntries(c)) {
+    if (!e.type.endsWith('List')) continue;
     add('Context', e.values.length === 1 ? 'one-value' : e.values.length > 1 ? 'many-values' : 'no-value');
     if (e.values.includes('')) add('Context', 'empty-string');
     if (new Set(e.values).size < e.values.length) add('Context', 'duplicates');
@@ -152,10 +169,10 @@ function conditionForms(
         if (v2012) variableForms(v, lookup, out);
         if (base.endsWith('Like') && /[*?]/.test(v.replace(SPECIAL_VARIABLE, ''))) out.add('wildcard');
         if (v === '') out.add('empty-string');
-        if (HOSTILE.test(v) || v.length > 128) out.add('hostile');
+        if (isHostile(v)) out.add('hostile');
         if (family === 'Arn' && /^arn:[^:]*:[^:]*:(:|[^:]*::)/.test(v)) out.add('empty-segment');
       }
-      if (requestValues.some((v) => HOSTILE.test(v) || v.length > 128)) out.add('request-hostile');
+      if (requestValues.some(isHostile)) out.add('request-hostile');
       if (requestValues.some((v) => v === '')) out.add('request-empty-string');
       break;
     case 'Numeric':

@@ -5,7 +5,7 @@ import type { Case } from '../oracle/types.js';
 import { defaultPlan } from '../specs/properties/defaults.js';
 import { PROPERTIES } from '../specs/properties/index.js';
 import type { Evaluator } from './evaluator.js';
-import { ExpectationSet, type Expectation } from './expectations.js';
+import { ExpectationSet } from './expectations.js';
 import { causeExpectations, triage } from './triage.js';
 
 /** The oracle, except that it answers allowed wherever a Null condition is written. */
@@ -46,7 +46,7 @@ describe('triage', async () => {
       const want = oracle(c.example);
       expect(set.find(c.example, [...c.features], want, { decision: 'allowed' }), c.signature).toBeDefined();
     }
-    const again = await triage({ evaluator: nullBlind, plan, seed: 1, runs: 150, catalogue, expectations: new ExpectationSet(entries as Expectation[]) });
+    const again = await triage({ evaluator: nullBlind, plan, seed: 1, runs: 150, catalogue, expectations: new ExpectationSet(entries) });
     expect(again.causes.every((c) => c.coveredBy !== undefined)).toBe(true);
     expect(causeExpectations(again, 'null-blind')).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * BUG: `${*}`, `${?}`, `${$}` are replaced only in the Like operators; in StringEquals, StringNotEquals,
  * their IgnoreCase forms and ArnEquals/ArnNotEquals they stay text and never equal `*`, `?`, `$`.
  */
-import { isObject, mapStatements, mapStrings, type Json } from './support/rewrite-case.js';
+import { isObject, mapStatements, mapStrings } from './support/rewrite-case.js';
 import { viaOracle } from './support/mutant.js';
 
 const EQUALS = /^(?:For(?:Any|All)Values?:)?(?:String|Arn)(?:Not)?Equals(?:IgnoreCase)?(?:IfExists)?$/;
@@ -14,6 +14,6 @@ export const evaluate = viaOracle((c) =>
     const condition = Object.fromEntries(
       Object.entries(s.Condition).map(([op, keys]) => [op, EQUALS.test(op) ? mapStrings(keys, (v) => v.replace(/\$\{([*?$])\}/g, '${ $1}')) : keys]),
     );
-    return { ...s, Condition: condition as Json };
+    return { ...s, Condition: condition };
   }),
 );
