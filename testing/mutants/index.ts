@@ -29,6 +29,7 @@ import { evaluate as forAnyAbsentTrue } from './for-any-absent-true.js';
 import { evaluate as ifExistsAlwaysTrue } from './if-exists-always-true.js';
 import { evaluate as ifExistsIgnored } from './if-exists-ignored.js';
 import { evaluate as ipExactMatch } from './ip-exact-match.js';
+import { evaluate as ipv4MappedAsIpv4 } from './ipv4-mapped-as-ipv4.js';
 import { evaluate as keyNamesCaseSensitive } from './key-names-case-sensitive.js';
 import { evaluate as malformedAccepted } from './malformed-accepted.js';
 import { evaluate as negatedMissingFalse } from './negated-missing-false.js';
@@ -85,6 +86,7 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'if-exists-always-true', bug: 'any `…IfExists` condition holds, whether or not the key is present.', evaluate: ifExistsAlwaysTrue },
   { name: 'if-exists-ignored', bug: '`…IfExists` is ignored: the operator is evaluated as the plain one (false on a missing key).', evaluate: ifExistsIgnored },
   { name: 'ip-exact-match', bug: 'IpAddress ignores the CIDR prefix: the request address must equal the policy text.', evaluate: ipExactMatch },
+  { name: 'ipv4-mapped-as-ipv4', bug: 'an IPv4-mapped IPv6 block (`::ffff:10.0.0.0/120`) is read as the IPv4 block it maps.', evaluate: ipv4MappedAsIpv4 },
   { name: 'key-names-case-sensitive', bug: 'condition-key names are matched case-sensitively (AWS: case-insensitive).', evaluate: keyNamesCaseSensitive },
   { name: 'malformed-accepted', bug: 'policies are not validated: a malformed document is evaluated (here: it grants nothing).', evaluate: malformedAccepted },
   { name: 'negated-missing-false', bug: 'a negated operator (StringNotEquals, NotIpAddress, …) is false when the key is missing (AWS: true).', evaluate: negatedMissingFalse },
