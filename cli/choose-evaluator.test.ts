@@ -22,11 +22,13 @@ const capture = () => {
 };
 
 describe('chooseEvaluator', () => {
-  it('falls back to the oracle, saying why, when the default is not installed and none was named', async () => {
+  // Never the oracle in its place: a gate that forgot --evaluator must not go green testing nothing.
+  it('refuses, naming the install command, when the default is not installed and none was named', async () => {
     const { io, err } = capture();
-    const ev = await chooseEvaluator(undefined, io);
-    expect(ev.spec).toBe('oracle');
-    expect(err()).toMatch(/iam-simulate is not installed \(npm install --save-dev @cloud-copilot\/iam-simulate\)/);
+    await expect(chooseEvaluator(undefined, io)).rejects.toThrow(
+      /default evaluator iam-simulate is not installed\. Install it with: npm install --save-dev @cloud-copilot\/iam-simulate/,
+    );
+    expect(err()).toBe('');
   });
 
   it('never falls back when the evaluator was named', async () => {

@@ -1,15 +1,15 @@
 import type { CliIo } from './io.js';
 import type { Evaluator } from '../harness/evaluator.js';
-import { IAM_SIMULATE_INSTALL_HINT, resolveEvaluator, type ResolveOptions } from '../evaluators/index.js';
+import { EVALUATOR_FORMS, IAM_SIMULATE_INSTALL_HINT, resolveEvaluator, type ResolveOptions } from '../evaluators/index.js';
 import { InputError } from '../harness/input-error.js';
 
-/** The evaluator a run uses when none is named: a real third-party one, if it is installed. */
+/** The evaluator a run uses when none is named: a real third-party one. */
 export const DEFAULT_EVALUATOR = 'iam-simulate';
 
 /**
- * Resolves `--evaluator`. When the user named none and the default (iam-simulate, a dev dependency) is
- * not installed, says so and falls back to the oracle — a self-check of the suite — rather than failing.
- * A named evaluator that cannot be loaded is always bad input.
+ * Resolves `--evaluator`. When none was named the default (iam-simulate, a dev dependency) must be
+ * installed: a run that quietly tested the oracle against itself would let a CI gate that forgot
+ * `--evaluator` go green having tested nothing, so its absence is bad input naming the install command.
  */
 export async function chooseEvaluator(spec: string | undefined, io: CliIo, options: Omit<ResolveOptions, 'cwd' | 'env'> = {}): Promise<Evaluator> {
   const resolveOptions: ResolveOptions = { cwd: io.cwd, env: io.env, ...options };
@@ -18,11 +18,10 @@ export async function chooseEvaluator(spec: string | undefined, io: CliIo, optio
     return await resolveEvaluator(DEFAULT_EVALUATOR, resolveOptions);
   } catch (err) {
     if (!(err instanceof InputError) || !err.message.includes(IAM_SIMULATE_INSTALL_HINT)) throw err;
-    io.stderr(
-      `iam-conformance: the default evaluator iam-simulate is not installed (${IAM_SIMULATE_INSTALL_HINT});\n` +
-        '  running against the oracle itself instead, which checks the suite, not an evaluator.\n' +
-        '  Name one with --evaluator (oracle, module:PATH, cmd:COMMAND, iam-simulate, aws).\n',
+    throw new InputError(
+      `the default evaluator iam-simulate is not installed. Install it with: ${IAM_SIMULATE_INSTALL_HINT}\n` +
+        `  or name another with --evaluator:\n    ${EVALUATOR_FORMS.join('\n    ')}`,
+      { cause: err },
     );
-    return resolveEvaluator('oracle', resolveOptions);
   }
 }

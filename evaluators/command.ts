@@ -37,6 +37,8 @@ export function createCommandEvaluator(command: string, options: CommandEvaluato
   let proc: CommandProcess | undefined;
   let crashesInARow = 0;
   let everAnswered = false;
+  // After close() nothing is restarted: a batch still waiting (a pre-flight check that timed out) ends.
+  let closed = false;
 
   const start = (): CommandProcess => {
     if (!proc || !proc.alive) {
@@ -52,6 +54,10 @@ export function createCommandEvaluator(command: string, options: CommandEvaluato
   async function evaluate(cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
     const results: EvaluatorResult[] = [];
     while (results.length < cases.length) {
+      if (closed) {
+        while (results.length < cases.length) results.push({ kind: 'errored', message: 'not run: the evaluator was closed' });
+        break;
+      }
       // A command that never answered anything (not found, syntax error) is not retried forever;
       // one that worked before is always restarted, since only some cases may crash it.
       if (!everAnswered && crashesInARow >= maxCrashes) {
@@ -93,6 +99,7 @@ export function createCommandEvaluator(command: string, options: CommandEvaluato
     unsupportedFeatures: [],
     evaluate,
     async close() {
+      closed = true;
       await proc?.close();
     },
   };

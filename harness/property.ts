@@ -39,6 +39,11 @@ export interface ConformanceProperty<T = unknown> {
    * adds): an evaluator that does not support one of them skips the property up front, with the reason.
    */
   readonly requires?: readonly Feature[];
+  /**
+   * Features its transformation adds to a generated case (an IfExists operator, a second policy): a run
+   * that excludes one of them leaves the property out, since it cannot check without generating it.
+   */
+  readonly introduces?: readonly Feature[];
   /** Settings a property needs switched on (e.g. boundaries for the boundary property) or off. */
   adjust?(settings: GeneratorSettings): GeneratorSettings;
   arbitrary(settings: GeneratorSettings, catalogue: Catalogue): fc.Arbitrary<T>;

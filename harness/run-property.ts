@@ -24,6 +24,11 @@ export interface PropertyRunOptions {
   /** Generator settings: a profile with the evaluator's unsupported features excluded. */
   readonly settings: GeneratorSettings;
   readonly catalogue: Catalogue;
+  /**
+   * Features the run excludes (`--exclude-features`): the settings already never generate them; an
+   * input carrying one anyway (a transformation's doing) is skipped like an unsupported one.
+   */
+  readonly excluded?: readonly Feature[];
   /** Called after each generated input (not during shrinking). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -54,7 +59,7 @@ export async function runProperty<T>(
 ): Promise<PropertyRun> {
   const started = Date.now();
   const settings = prop.adjust ? prop.adjust(options.settings) : options.settings;
-  const unsupported = new Set<Feature>(evaluator.unsupportedFeatures);
+  const unsupported = new Set<Feature>([...evaluator.unsupportedFeatures, ...(options.excluded ?? [])]);
   const skipReason = options.path === undefined ? upFrontSkip(prop, settings, options, unsupported) : undefined;
   if (skipReason !== undefined) {
     const counts: Counts = { agree: 0, diverge: 0, expectedDivergence: 0, skipped: options.runs, errored: 0 };

@@ -116,6 +116,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       ...(o.path !== undefined ? { path: o.path } : {}),
       settings,
       catalogue,
+      excluded: o.excludeFeatures,
       onProgress: (done, total) => {
         o.progress.update(done, total);
         if (pending) {

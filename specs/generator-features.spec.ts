@@ -10,6 +10,7 @@ import { malformedCase } from '../generators/malformed-case.js';
 import { PROFILE_NAMES, PROFILES, profileSettings } from '../generators/profiles.js';
 import { FEATURES, validatePolicy, type Case, type PolicyType } from '../oracle/index.js';
 import { caseFeatures } from '../harness/features.js';
+import { planProperties } from './properties/plan.js';
 
 let catalogue: Catalogue;
 beforeAll(async () => {
@@ -31,6 +32,16 @@ describe('generated cases and features', () => {
       const cases = fc.sample(evaluationCase(catalogue, settings), { seed: 5, numRuns: 150 });
       const offending = cases.find((c) => caseFeatures(c).includes(feature));
       expect(offending, `${profile}: ${JSON.stringify(offending)}`).toBeUndefined();
+    }
+  });
+
+  it.each(FEATURES.filter((f) => f !== 'malformed-policy'))('never sends %s from a metamorphic property when it is excluded', (feature) => {
+    // A transformation can add what the generator left out (IfExists, a second policy): such a property leaves the plan.
+    for (const { property, settings } of planProperties({ excluded: [feature] }).filter((r) => r.property.kind === 'metamorphic')) {
+      const adjusted = property.adjust ? property.adjust(settings) : settings;
+      const inputs: unknown[] = fc.sample(property.arbitrary(adjusted, catalogue), { seed: 2, numRuns: 40 });
+      const offending = inputs.flatMap((i) => property.cases(i)).find((c) => caseFeatures(c).includes(feature));
+      expect(offending, `${property.name}: ${JSON.stringify(offending)}`).toBeUndefined();
     }
   });
 

@@ -67,6 +67,7 @@ describe('iam-conformance run, end to end', () => {
       [['run', '--evaluator', 'oracle', '--profile', 'no-such'], /unknown profile "no-such"/],
       [['run', '--evaluator', 'oracle', '--shard', '3/2'], /--shard/],
       [['run', '--evaluator', 'oracle', '--path', '1:2'], /--path .* needs --property/],
+      [['run', '--evaluator', 'oracle', '--exclude-features', 'if-exists', '--property', 'if-exists'], /--property if-exists generates if-exists, which this run excludes/],
       [['run', '--evaluator', 'oracle', '--expectations', 'bad-expectations.json'], /bad-expectations\.json at \[0\]/],
     ];
     for (const [argv, message] of cases) {

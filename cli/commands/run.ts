@@ -15,6 +15,8 @@ import { displayPath, finishRun } from '../finish-run.js';
 import { planProperties } from '../../specs/properties/plan.js';
 import type { CliIo, ExitCode } from '../io.js';
 import { packageRoot } from '../../harness/package-root.js';
+import { preflight } from '../../harness/preflight.js';
+import { watchErrors } from '../../harness/error-watch.js';
 
 interface RunOptions {
   evaluator?: string;
@@ -72,8 +74,10 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   }
   const root = packageRoot();
   const startedAt = new Date();
-  const evaluator = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
+  const chosen = await chooseEvaluator(opts.evaluator, io, timeoutMs !== undefined ? { timeoutMs } : {});
   try {
+    await preflight(chosen, timeoutMs);
+    const { evaluator } = watchErrors(chosen, (line) => io.stderr(`iam-conformance: ${line}\n`));
     const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
     const show = displayPath(io.cwd);
     const excluded = [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])];
@@ -128,7 +132,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     });
     return exit;
   } finally {
-    await evaluator.close();
+    await chosen.close();
   }
 }
 

@@ -26,14 +26,16 @@ describe('iam-conformance vectors', () => {
     expect(code).toBe(0);
   });
 
-  it('writes a report folder under reports/out by default', async () => {
+  it('writes no report folder unless --report-dir names one', async () => {
     const dir = tempFiles({ 'actions.json': vectors });
-    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet'], dir);
+    const plain = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet'], dir);
+    expect([plain.code, plain.out]).toEqual([0, '2 passed, 0 failed\n']);
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+    const { code, out } = await cli(['vectors', 'actions.json', '--evaluator', 'oracle', '--quiet', '--report-dir', 'here'], dir);
     expect(code).toBe(0);
-    const shown = /^report: (.+)$/m.exec(out)?.[1];
-    expect(shown).toMatch(/^reports\/out\/.+-vectors-oracle$/);
-    expect(existsSync(join(dir, shown!, 'report.json'))).toBe(true);
-    expect(existsSync(join(dir, shown!, 'junit.xml'))).toBe(true);
+    expect(/^report: (.+)$/m.exec(out)?.[1]).toBe('here');
+    expect(existsSync(join(dir, 'here', 'report.json'))).toBe(true);
+    expect(existsSync(join(dir, 'here', 'junit.xml'))).toBe(true);
   });
 
   it('checks vectors against the oracle when no evaluator is named', async () => {

@@ -14,6 +14,8 @@ import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
 import {  type CliIo, type ExitCode } from '../io.js';
 import { packageRoot } from '../../harness/package-root.js';
+import { preflight } from '../../harness/preflight.js';
+import { watchErrors } from '../../harness/error-watch.js';
 
 interface VectorsOptions {
   evaluator?: string;
@@ -34,8 +36,8 @@ export const vectorsCommand: CliCommand = {
       .description('Run known-answer vector files (or folders of them) through an evaluator')
       .argument('[paths...]', 'vector files or folders, walked for *.json (default: the shipped specs/vectors)')
       .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: oracle, which checks the vectors themselves)')
-      .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-vectors-<evaluator>)')
-      .option('--no-report', 'write no report folder')
+      .option('--report-dir <dir>', 'write a report folder there (default: none — checking vectors writes nothing)')
+      .option('--no-report', 'write no report folder (the default; kept for scripts that pass it)')
       .option('--features <list>', 'only cases with at least one of these features (comma-separated)')
       .option('--exclude-features <list>', 'skip cases with any of these features (comma-separated)')
       .option('--expectations <file>', 'known divergences (default: specs/expectations/<evaluator name>.json)')
@@ -56,12 +58,14 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
   if (files.length === 0) throw new InputError(`no *.json vector files in ${targets.join(', ')}`);
   const startedAt = new Date();
   // Without --evaluator the vectors are checked against the oracle: known answers vs the reference.
-  const evaluator = await resolveEvaluator(opts.evaluator ?? 'oracle', {
+  const chosen = await resolveEvaluator(opts.evaluator ?? 'oracle', {
     cwd: io.cwd,
     env: io.env,
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   });
   try {
+    await preflight(chosen, timeoutMs);
+    const { evaluator } = watchErrors(chosen, (line) => io.stderr(`iam-conformance: ${line}\n`));
     const expectations = expectationsFromFlag(opts.expectations, evaluator.name, io.cwd);
     const show = displayPath(io.cwd);
     const progress = createProgress(io, { quiet: opts.quiet });
@@ -83,7 +87,8 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
     const { exit } = await finishRun({
       io,
       tally,
-      writeReport: opts.report,
+      // Checking vectors is a quick look, often from inside a checkout: a report only when a folder is named.
+      writeReport: opts.report && opts.reportDir !== undefined,
       ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
       ...(expectations.file ? { expectationsFile: show(expectations.file) } : {}),
       meta: {
@@ -101,6 +106,6 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
     });
     return exit;
   } finally {
-    await evaluator.close();
+    await chosen.close();
   }
 }

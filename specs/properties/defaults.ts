@@ -28,6 +28,10 @@ export const DIFFERENTIAL_PROFILES = [
  */
 const RUNS_FACTOR: Readonly<Record<string, number>> = { operators: 16, variables: 8 };
 
+/** Whether a property's transformation adds a feature the run excludes (it is then left out). */
+export const introducesExcluded = (p: AnyProperty, excluded: readonly Feature[]): boolean =>
+  (p.introduces ?? []).some((f) => excluded.includes(f));
+
 /**
  * In this order: differential under `default` and `operators` (the broad net, then the fine one),
  * validation (cheap, and the only property that sees malformed policies), differential under the
@@ -41,7 +45,7 @@ export function defaultPlan(properties: readonly AnyProperty[], excluded: readon
   };
   const differential = properties.filter((p) => p.kind === 'differential');
   const validation = excluded.includes('malformed-policy') ? [] : properties.filter((p) => p.kind === 'validation');
-  const metamorphic = properties.filter((p) => p.kind === 'metamorphic');
+  const metamorphic = properties.filter((p) => p.kind === 'metamorphic' && !introducesExcluded(p, excluded));
   const [first = 'default', second = 'operators', ...rest] = DIFFERENTIAL_PROFILES;
   return [
     ...differential.flatMap((p) => [...planned(p, first), ...planned(p, second)]),

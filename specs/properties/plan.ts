@@ -1,7 +1,7 @@
 import { PROFILE_NAMES, profileSettings } from '../../generators/profiles.js';
 import type { Feature } from '../../oracle/types.js';
 import type { PlannedRun } from '../../harness/property.js';
-import { defaultPlan } from './defaults.js';
+import { defaultPlan, introducesExcluded } from './defaults.js';
 import { PROPERTIES, propertyByName } from './index.js';
 import { InputError } from '../../harness/input-error.js';
 
@@ -21,7 +21,12 @@ export interface PropertySelection {
  * the rest under `default`), narrowed by `--property` and `--profile`. Unknown names are bad input.
  */
 export function planProperties(sel: PropertySelection): PlannedRun[] {
-  const properties = sel.property === undefined ? PROPERTIES : [propertyByName(sel.property) ?? unknownProperty(sel.property)];
+  const named = sel.property === undefined ? undefined : (propertyByName(sel.property) ?? unknownProperty(sel.property));
+  if (named && introducesExcluded(named, sel.excluded)) {
+    const which = (named.introduces ?? []).filter((f) => sel.excluded.includes(f)).join(', ');
+    throw new InputError(`--property ${named.name} generates ${which}, which this run excludes (--exclude-features or the evaluator's unsupported features)`);
+  }
+  const properties = named ? [named] : PROPERTIES.filter((p) => !introducesExcluded(p, sel.excluded));
   // Replay commands leave out `--profile default`: a path belongs to exactly one profile.
   if (sel.path !== undefined && sel.profile === undefined) return planProperties({ ...sel, profile: 'default' });
   if (sel.profile === undefined) {

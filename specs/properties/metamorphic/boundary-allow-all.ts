@@ -7,6 +7,8 @@ import { twinProperty } from './twin-property.js';
 
 export const boundaryAllowAll = twinProperty({
   name: 'boundary-allow-all',
+  // The boundary is `Action: "*"`, a wildcard.
+  introduces: ['permissions-boundary', 'action-wildcard'],
   description: 'Adding a permissions boundary that allows every action on every resource does not change the decision.',
   adjust: (s) => ({ ...s, enableBoundaries: false }),
   // The added boundary: `Allow *` is an action wildcard.

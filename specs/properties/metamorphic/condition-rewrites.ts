@@ -39,6 +39,7 @@ function presence(c: Case, key: string): 'present' | 'absent' | 'empty' {
 
 export const ifExists = twinProperty({
   name: 'if-exists',
+  introduces: ['if-exists'],
   description: 'An …IfExists operator equals the plain operator when the key is present, and holds when it is absent.',
   transform: (c) => ({
     case: mapConditions(c, (block) => {

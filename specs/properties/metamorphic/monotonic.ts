@@ -15,6 +15,8 @@ function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, a
     name,
     description,
     kind: 'metamorphic',
+    // A second policy always; a Deny one is an explicit deny.
+    introduces: effect === 'Deny' ? ['multiple-policies', 'explicit-deny'] : ['multiple-policies'],
     arbitrary: (settings, catalogue) =>
       scenarioWith(catalogue, settings, policy(settings, effect), (w, r) => renderPolicy(w, settings, r)).map((s) => {
         const transformed: Case = { ...s.case, policies: [...s.case.policies, s.extra] };

@@ -8,6 +8,7 @@ import { twinProperty } from './twin-property.js';
 
 export const actionNameCase = twinProperty({
   name: 'action-name-case',
+  introduces: ['action-case'],
   description: 'Changing the letter case of action names in policies does not change the decision.',
   transform: (c, k) => ({
     case: mapActions(c, (ps) => ps.map((p) => (k % 2 ? swapCase(p) : p.toUpperCase()))),
@@ -17,6 +18,7 @@ export const actionNameCase = twinProperty({
 
 export const conditionKeyCase = twinProperty({
   name: 'condition-key-case',
+  introduces: ['condition-key-case'],
   description: 'Changing the letter case of condition-key names in policies does not change the decision.',
   transform: (c, k) => ({
     case: mapConditions(c, (block) =>

@@ -26,6 +26,7 @@ const renameSid = (s: Stmt, p: number, i: number): Stmt => ('Sid' in s ? { ...s,
 
 export const splitMerge = twinProperty({
   name: 'split-merge',
+  introduces: ['multiple-policies'],
   description: 'Splitting statements into one policy each, or merging policies of one Version, does not change the decision.',
   transform: (c, k) => {
     const versions = new Set(c.policies.map(versionOf));

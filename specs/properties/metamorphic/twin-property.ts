@@ -13,6 +13,8 @@ export interface TwinSpec {
   readonly transform: (c: Case, k: number, catalogue: Catalogue) => { readonly case: Case; readonly description: string };
   readonly adjust?: (s: GeneratorSettings) => GeneratorSettings;
   readonly requires?: readonly Feature[];
+  /** Features the transformation adds (see ConformanceProperty.introduces). */
+  readonly introduces?: readonly Feature[];
 }
 
 /** A metamorphic property whose transformation must leave the answer unchanged. */
@@ -23,6 +25,7 @@ export function twinProperty(spec: TwinSpec): ConformanceProperty<Twin> {
     kind: 'metamorphic',
     ...(spec.adjust ? { adjust: spec.adjust } : {}),
     ...(spec.requires ? { requires: spec.requires } : {}),
+    ...(spec.introduces ? { introduces: spec.introduces } : {}),
     arbitrary: (settings, catalogue) =>
       fc.tuple(scenario(catalogue, settings), fc.nat()).map(([s, k]) => {
         const t = spec.transform(s.case, k, catalogue);
