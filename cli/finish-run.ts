@@ -8,6 +8,9 @@ import type { RunReport } from '../harness/results.js';
 import type { Tally } from '../harness/tally.js';
 import { defaultReportDir, writeReportFolder } from '../reports/index.js';
 import { closingLines } from '../reports/terminal.js';
+import { closingScreen } from '../reports/closing-screen.js';
+import type { ExpectationSet } from '../harness/expectations.js';
+import { firedDivergences } from '../harness/fired.js';
 import { EXIT, type CliIo, type ExitCode } from './io.js';
 import { toolVersion } from './tool-version.js';
 
@@ -21,6 +24,8 @@ export interface FinishRun {
   readonly writeReport: boolean;
   /** The expectations file the run read, as shown to the user (named in the closing lines). */
   readonly expectationsFile?: string;
+  /** The expectations the run read: their fired entries are reported by cause. */
+  readonly expectations?: ExpectationSet;
   /** Lines of the verb's own, printed after the report line and before the closing lines. */
   readonly extraLines?: readonly string[];
 }
@@ -36,13 +41,21 @@ export function displayPath(cwd: string): (path: string) => string {
 
 /** Ends a run: writes what was asked, prints the closing lines, and returns the exit code. */
 export async function finishRun(f: FinishRun): Promise<{ readonly exit: ExitCode; readonly report: RunReport }> {
-  const report = buildReport(f.tally, { ...f.meta, tool: { name: 'iam-conformance', version: toolVersion() }, finishedAt: new Date() });
+  const known = f.expectations ? firedDivergences(f.expectations, f.expectationsFile) : undefined;
+  const report = buildReport(f.tally, {
+    ...f.meta,
+    tool: { name: 'iam-conformance', version: toolVersion() },
+    finishedAt: new Date(),
+    ...(known ? { knownDivergences: known } : {}),
+  });
   if (f.writeReport) {
     const dir = resolve(f.io.cwd, f.reportDir ?? defaultReportDir(f.meta.verb, f.meta.evaluator.name, f.meta.startedAt));
     await writeReportFolder(report, dir);
     f.io.stdout(`report: ${displayPath(f.io.cwd)(dir)}\n`);
   }
   for (const line of f.extraLines ?? []) f.io.stdout(`${line}\n`);
-  for (const line of closingLines(f.tally, f.expectationsFile)) f.io.stdout(`${line}\n`);
+  // `run` is the main job: it ends with the whole story; the other verbs keep to their totals.
+  const closing = f.meta.verb === 'run' ? closingScreen(report, f.tally, f.expectationsFile) : closingLines(f.tally, f.expectationsFile);
+  for (const line of closing) f.io.stdout(`${line}\n`);
   return { exit: f.tally.failed > 0 ? EXIT.failed : EXIT.ok, report };
 }

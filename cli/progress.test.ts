@@ -18,6 +18,15 @@ describe('progress', () => {
     expect(err.join('')).toBe('vectors: 8 to run\nvectors: 2/8\nvectors: 4/8\nvectors: 6/8\nvectors: done\n');
   });
 
+  it('ends a phase with what it did', () => {
+    const { io, err } = capture();
+    const p = createProgress(io);
+    p.start('differential [default]', 2);
+    p.update(2, 2);
+    p.stop('2 cases: 1 agree, 1 expected');
+    expect(err.join('')).toBe('differential [default]: 2 to run\ndifferential [default]: done — 2 cases: 1 agree, 1 expected\n');
+  });
+
   it('prints nothing when quiet', () => {
     const { io, err } = capture();
     const p = createProgress(io, { quiet: true });

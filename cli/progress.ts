@@ -16,18 +16,20 @@ export interface ProgressOptions {
  */
 export function createProgress(io: CliIo, options: ProgressOptions = {}): Progress {
   if (options.quiet) return { start() {}, update() {}, stop() {} };
-  return io.interactive ? barProgress() : lineProgress(io, options.steps ?? [0.25, 0.5, 0.75]);
+  return io.interactive ? barProgress(io) : lineProgress(io, options.steps ?? [0.25, 0.5, 0.75]);
 }
 
-function barProgress(): Progress {
+function barProgress(io: CliIo): Progress {
   const bar = new cliProgress.SingleBar(
     { format: '{label} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   let running = false;
+  let label = '';
   return {
-    start(label, total) {
+    start(l, total) {
       if (running) bar.stop();
+      label = l;
       bar.start(total, 0, { label });
       running = true;
     },
@@ -35,8 +37,10 @@ function barProgress(): Progress {
       if (total !== undefined) bar.setTotal(total);
       bar.update(done);
     },
-    stop() {
+    stop(summary) {
       if (running) bar.stop();
+      // The bar clears itself; what the phase did stays as one line.
+      if (running) io.stderr(`${label}: ${summary ?? 'done'}\n`);
       running = false;
     },
   };
@@ -65,8 +69,8 @@ function lineProgress(io: CliIo, steps: readonly number[]): Progress {
         next++;
       }
     },
-    stop() {
-      if (open && announced) io.stderr(`${label}: done\n`);
+    stop(summary) {
+      if (open && announced) io.stderr(`${label}: done${summary ? ` — ${summary}` : ''}\n`);
       open = false;
     },
   };

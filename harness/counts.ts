@@ -18,6 +18,19 @@ export const sumCounts = (...all: readonly Counts[]): Counts =>
     emptyCounts(),
   );
 
+/** What a finished phase did, in one phrase: `300 cases: 290 agree, 10 expected` (zeros left out). */
+export function countsPhrase(c: Counts): string {
+  const parts = [
+    `${c.agree} agree`,
+    ...(c.diverge ? [`${c.diverge} diverge`] : []),
+    ...(c.expectedDivergence ? [`${c.expectedDivergence} expected`] : []),
+    ...(c.skipped ? [`${c.skipped} skipped`] : []),
+    ...(c.errored ? [`${c.errored} errored`] : []),
+  ];
+  return `${totalOf(c)} cases: ${parts.join(', ')}`;
+}
+
+export const totalOf = (c: Counts): number => c.agree + c.diverge + c.expectedDivergence + c.skipped + c.errored;
 
 /** Per-feature tallies: every outcome counts once for each feature of its case. */
 export class FeatureCounts {

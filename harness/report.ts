@@ -2,6 +2,7 @@ import type { Evaluator } from './evaluator.js';
 import type { Feature } from '../oracle/types.js';
 import type { RunReport } from './results.js';
 import type { Tally } from './tally.js';
+import type { KnownDivergences } from './fired.js';
 
 export interface ReportMeta {
   readonly tool: { readonly name: string; readonly version: string };
@@ -12,6 +13,7 @@ export interface ReportMeta {
   readonly seed?: number;
   readonly settings: Readonly<Record<string, unknown>>;
   readonly excludedFeatures: readonly Feature[];
+  readonly knownDivergences?: KnownDivergences;
 }
 
 /** The RunReport of a finished run: the tally's numbers with the run's identity around them. */
@@ -35,6 +37,7 @@ export function buildReport(tally: Tally, meta: ReportMeta): RunReport {
     ...(tally.coverage.size > 0 ? { coverage: tally.coverage.toMatrix() } : {}),
     entries: tally.entries,
     failures: tally.failures,
+    ...(meta.knownDivergences ? { knownDivergences: meta.knownDivergences } : {}),
     passed: tally.passed,
     failed: tally.failed,
   };

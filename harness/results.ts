@@ -1,6 +1,7 @@
 import type { CoverageMatrix } from './coverage.js';
 import type { EvaluatorResult } from './evaluator.js';
 import type { Case, Feature, TraceStep, Verdict } from '../oracle/types.js';
+import type { KnownDivergences } from './fired.js';
 
 /** The suites a run is made of, in the order a run executes them. */
 export const SUITES = ['regressions', 'vectors', 'properties', 'live'] as const;
@@ -82,6 +83,8 @@ export interface Entry {
   readonly suite: Suite;
   readonly name: string;
   readonly file?: string;
+  /** The documentation page a vector group cites. */
+  readonly source?: string;
   readonly counts: Counts;
   readonly durationMs: number;
   /** Why a property was skipped whole, before any input was generated (harness/run-property.ts). */
@@ -110,6 +113,8 @@ export interface RunReport {
   readonly coverage?: CoverageMatrix;
   readonly entries: readonly Entry[];
   readonly failures: readonly Failure[];
+  /** Recorded divergences that excused cases in this run, by cause (absent: no expectations read). */
+  readonly knownDivergences?: KnownDivergences;
   /** The closing line's numbers: passed = agree + expectedDivergence of required cases. */
   readonly passed: number;
   readonly failed: number;

@@ -9,6 +9,7 @@ import type { ExpectationSet } from './expectations.js';
 import { InputError } from './input-error.js';
 import { caseCoverage } from './coverage.js';
 import { caseFeatures } from './features.js';
+import { countsPhrase } from './counts.js';
 import { maskKnownDivergences, maskModeFor } from './known-divergences.js';
 import { fileReplay } from './replay.js';
 import type { Failure } from './results.js';
@@ -25,7 +26,8 @@ export type RunSuite = (typeof RUN_SUITES)[number];
 export interface Progress {
   start(label: string, total: number): void;
   update(done: number, total?: number): void;
-  stop(): void;
+  /** Ends the phase; `summary` says what it did (kept on screen when the bar is cleared). */
+  stop(summary?: string): void;
 }
 
 export interface RunSuitesOptions {
@@ -76,7 +78,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       replay: (file) => fileReplay(suite === 'vectors' ? 'vectors' : 'replay', file, o.evaluator.spec),
       onProgress: (done, total) => o.progress.update(done, total),
     });
-    o.progress.stop();
+    o.progress.stop(countsPhrase(part.totals));
     part.failures.forEach((f) => o.onFailure?.(f));
     tally.merge(part);
   }
@@ -108,6 +110,8 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     const inputs = runs * planned.runsFactor;
     evaluator.resetMasked();
     pending = undefined;
+    // An input that passed only because a recorded divergence was answered for it counts as expected.
+    let maskedSeen = 0;
     const label = `${property.name} [${settings.profile}]`;
     o.progress.start(label, inputs);
     const run = await runProperty(property, evaluator, {
@@ -119,10 +123,12 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       excluded: o.excludeFeatures,
       onProgress: (done, total) => {
         o.progress.update(done, total);
+        const masked = evaluator.masked();
         if (pending) {
-          tally.features.add(pending, 'agree');
+          tally.features.add(pending, masked > maskedSeen ? 'expectedDivergence' : 'agree');
           tally.coverage.add(pendingCells);
         }
+        maskedSeen = masked;
         pending = undefined;
       },
     }).catch((err: unknown) => {
@@ -132,10 +138,10 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       }
       throw err;
     });
-    o.progress.stop();
     // Inputs answered from a recorded divergence passed only thanks to it: count them apart.
     const known = Math.min(evaluator.masked(), run.counts.agree);
     const counts = { ...run.counts, agree: run.counts.agree - known, expectedDivergence: run.counts.expectedDivergence + known };
+    o.progress.stop(countsPhrase(counts));
     tally.recordCounts(counts);
     if (run.failure) {
       tally.features.add(run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');

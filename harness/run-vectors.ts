@@ -73,7 +73,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
         : expectations.apply(compare(p.expected, actual), p.case, p.features);
     const required = options.suite === 'regressions' || p.group.unconfirmed !== true;
     const failed = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual;
-    const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file) };
+    const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file), source: p.group.source };
     tally.recordCase(entry, outcome.kind, p.features, required, failed ? toFailure(p, actual, required, options, show) : undefined, millis.get(p));
   }
   tally.closeEntries();

@@ -10,6 +10,8 @@ export interface EntryKey {
   readonly suite: Suite;
   readonly name: string;
   readonly file?: string;
+  /** The documentation page a vector group cites. */
+  readonly source?: string;
 }
 
 interface OpenEntry {
@@ -67,7 +69,15 @@ export class Tally {
   /** Lists the entries `recordCase` opened. */
   closeEntries(): void {
     for (const { at, counts, failures, ms } of this.open.values()) {
-      this.entries.push({ suite: at.suite, name: at.name, ...(at.file !== undefined ? { file: at.file } : {}), counts, durationMs: Math.round(ms), failures });
+      this.entries.push({
+        suite: at.suite,
+        name: at.name,
+        ...(at.file !== undefined ? { file: at.file } : {}),
+        ...(at.source ? { source: at.source } : {}),
+        counts,
+        durationMs: Math.round(ms),
+        failures,
+      });
     }
     this.open.clear();
   }

@@ -9,8 +9,10 @@ const report = makeReport([vectorFailure(), propertyFailure(), erroredFailure()]
 const html = renderHtml(report);
 
 describe('index.html', () => {
-  it('loads nothing from outside: no external src or href, no @import, no url(), no script', () => {
-    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+  it('loads nothing from outside: no external src, no href but documentation links, no @import, no url(), no script', () => {
+    expect(html).not.toMatch(/\bsrc\s*=\s*["']?\s*(https?:)?\/\//i);
+    // Links a reader follows are navigation, not loads; nothing else carries an href.
+    expect(html.replace(/<a href="https:\/\/docs\.aws\.amazon\.com\/[^"<>]*">/g, '')).not.toMatch(/\bhref\s*=/i);
     expect(html).not.toMatch(/@import/i);
     expect(html).not.toMatch(/url\(/i);
     expect(html).not.toMatch(/<script/i);
@@ -30,9 +32,11 @@ describe('index.html', () => {
   });
 
   it('shows the per-feature matrix and each failure as an expandable details block', () => {
-    expect(html).toMatch(/<tr><th>feature<\/th><th>agree<\/th><th>diverge<\/th><th>expected<\/th><th>skipped<\/th><th>errored<\/th><\/tr>/);
+    expect(html).toMatch(/<tr><th>feature<\/th><th>outcomes<\/th><th>agree share<\/th><th>agree<\/th><th>diverge<\/th><th>expected<\/th><th>skipped<\/th><th>errored<\/th><\/tr>/);
+    // A stacked bar per feature, its parts sized by share.
+    expect(html).toContain('<div class="bar"><span class="c-agree" style="width:100.00%" title="3 agree"></span></div>');
     for (const f of ['action-wildcard', 'condition-string', 'condition-binary']) expect(html).toContain(`<code>${f}</code>`);
-    expect(html.match(/<details/g)?.length).toBe(3);
+    expect(html.match(/<details( open)?><summary><span class="kind/g)?.length).toBe(3);
     expect(html).toContain(esc(propertyFailure().replay));
     expect(html).toContain('FAILED');
   });

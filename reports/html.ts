@@ -1,5 +1,6 @@
 import type { Counts, RunReport } from '../harness/results.js';
-import { COUNT_COLUMNS } from './labels.js';
+import { agreeShare, COUNT_COLUMNS } from './labels.js';
+import { totalOf } from '../harness/counts.js';
 import { prettyJson } from './markdown-text.js';
 import { buildView, type RenderOptions, type FailureView } from './view.js';
 
@@ -18,7 +19,39 @@ pre{background:#f6f8fa;padding:.6rem;overflow:auto;border-radius:4px}code{font-s
 details{border:1px solid #d0d7de;border-radius:4px;margin:.4rem 0;padding:.3rem .6rem}
 summary{cursor:pointer}.kind{font-size:11px;text-transform:uppercase;padding:0 .3rem;border-radius:3px;background:#eaeef2}
 .divergence,.errored{background:#ffebe9}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}
+.bar{display:flex;width:18rem;height:.9rem;border-radius:3px;overflow:hidden;background:#eaeef2}.bar span{display:block;height:100%}
+.c-agree{background:#2da44e}.c-expected{background:#d4a72c}.c-diverge{background:#cf222e}.c-errored{background:#8250df}.c-skipped{background:#afb8c1}
+.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .2rem 0 .8rem;vertical-align:middle;border-radius:2px}
+table.wide{width:100%}.bug{color:#cf222e;font-weight:600}.unconfirmed{color:#9a6700;font-weight:600}
 `;
+
+const BAR_PARTS = [
+  ['agree', 'agree'],
+  ['expectedDivergence', 'expected'],
+  ['diverge', 'diverge'],
+  ['errored', 'errored'],
+  ['skipped', 'skipped'],
+] as const satisfies readonly (readonly [keyof Counts, string])[];
+
+/** A stacked bar of a feature's outcomes: green agree, amber expected, red diverge, purple errored, grey skipped. */
+function bar(c: Counts): string {
+  const total = BAR_PARTS.reduce((n, [k]) => n + c[k], 0);
+  if (total === 0) return '<div class="bar"></div>';
+  const parts = BAR_PARTS.filter(([k]) => c[k] > 0).map(
+    ([k, label]) => `<span class="c-${label}" style="width:${((100 * c[k]) / total).toFixed(2)}%" title="${c[k]} ${label}"></span>`,
+  );
+  return `<div class="bar">${parts.join('')}</div>`;
+}
+
+const LEGEND = `<p class="legend">${BAR_PARTS.map(([, label]) => `<span class="c-${label}"></span>${label}`).join('')}</p>`;
+
+/** A documentation link (navigation only: the page loads nothing from it). */
+const docLink = (url: string): string => {
+  if (!/^https:\/\//.test(url)) return esc(url);
+  // The page's own name reads best: `reference_policies_elements_resource`, `issues/12`.
+  const label = url.replace(/^https:\/\/[^/]+\//, '').replace(/[#?].*$/, '').replace(/\.html$/, '').split('/').slice(-2).join('/');
+  return `<a href="${esc(url)}" title="${esc(url)}">${esc(label || url)}</a>`;
+};
 
 const code = (s: string): string => `<code>${esc(s)}</code>`;
 const pre = (v: unknown): string => `<pre><code>${esc(prettyJson(v))}</code></pre>`;
@@ -67,12 +100,36 @@ function failureDetails(v: FailureView, open: boolean): string {
 export function renderHtml(report: RunReport, options: RenderOptions = {}): string {
   const view = buildView(report, options);
   const facts = view.facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
-  const suites = view.suites
-    .map((s) => `<tr><td>${esc(s.name)}</td><td class="n">${s.entries}</td>${countCells(s.counts)}</tr>`)
+  const suites = view.phases
+    .map((s) => `<tr><td>${esc(s.name)}</td><td class="n">${totalOf(s.counts)}</td>${countCells(s.counts)}</tr>`)
     .join('');
   const features = view.features
-    .map((f) => `<tr><td>${code(f.name)}</td>${countCells(f.counts)}</tr>`)
+    .map((f) => `<tr><td>${code(f.name)}</td><td>${bar(f.counts)}</td><td class="n">${agreeShare(f.counts)}</td>${countCells(f.counts)}</tr>`)
     .join('');
+  const known = view.known
+    ? `<h2>Known divergences that fired</h2><p>${esc(view.known.head)}</p><table class="wide"><tr><th>status</th><th>cause</th>` +
+      `<th>what the evaluator does</th><th>entries</th><th>hits</th><th>feature</th><th>documentation</th></tr>` +
+      view.known.causes
+        .map(
+          (c) =>
+            `<tr><td class="${c.status === 'evaluator bug' ? 'bug' : 'unconfirmed'}">${esc(c.status)}</td><td>${code(c.cause)}</td>` +
+            `<td>${esc(c.description)}</td><td class="n">${c.entries}</td><td class="n">${c.hits}</td><td>${code(c.feature)}</td>` +
+            `<td>${c.links.map(docLink).join('<br>')}</td></tr>`,
+        )
+        .join('') +
+      '</table>'
+    : '';
+  const groups = view.groups.length
+    ? `<h2>Vector and regression groups</h2><details><summary>${view.groups.length} groups, each with the documentation it cites</summary>` +
+      `<table><tr><th>group</th><th>file</th><th>documentation</th>${countHeader}</tr>` +
+      view.groups
+        .map((g) => `<tr><td>${esc(g.name)}</td><td>${code(g.file)}</td><td>${g.source ? docLink(g.source) : '—'}</td>${countCells(g.counts)}</tr>`)
+        .join('') +
+      '</table></details>'
+    : '';
+  const noFailures = view.known
+    ? `<p>None unexpected — but ${view.known.causes.reduce((s, c) => s + c.hits, 0)} divergences of ${view.known.causes.length} known causes fired (above).</p>`
+    : '<p>None.</p>';
   const causes = view.causes
     .map(
       (c, i) =>
@@ -91,13 +148,16 @@ export function renderHtml(report: RunReport, options: RenderOptions = {}): stri
 <body>
 <h1>iam-conformance: <span class="${view.outcome}">${view.outcome}</span> — ${esc(view.evaluator)}</h1>
 <p><strong>${esc(view.counts)}</strong></p>
+<p>${esc(view.runLine)}</p>
 <table>${facts}</table>
-<h2>Suites</h2>
-${suites ? `<table><tr><th>suite</th><th>entries</th>${countHeader}</tr>${suites}</table>` : '<p>No entries.</p>'}
 <h2>Per feature</h2>
-${features ? `<table><tr><th>feature</th>${countHeader}</tr>${features}</table>` : '<p>No feature counts.</p>'}
+${features ? `${LEGEND}<table><tr><th>feature</th><th>outcomes</th><th>agree share</th>${countHeader}</tr>${features}</table>` : '<p>No feature counts.</p>'}
+<h2>Suites and properties</h2>
+${suites ? `<table><tr><th></th><th>cases</th>${countHeader}</tr>${suites}</table>` : '<p>No entries.</p>'}
+${known}
 <h2>Failures${view.failureCount ? `: ${view.failureCount} in ${view.causes.length} causes` : ''}</h2>
-${causes || '<p>None.</p>'}
+${causes || noFailures}
+${groups}
 </body></html>
 `;
 }

@@ -11,6 +11,12 @@ export const COUNT_COLUMNS = [
   ['errored', 'errored'],
 ] as const satisfies readonly (readonly [keyof Counts, string])[];
 
+/** Share of the cases with an answer that agreed outright (expected divergences are not agreement). */
+export const agreeShare = (c: Counts): string => {
+  const answered = c.agree + c.diverge + c.expectedDivergence + c.errored;
+  return answered === 0 ? '—' : `${Math.floor((100 * c.agree) / answered)}%`;
+};
+
 /** What a vector file says about a verdict: its decision, or `error` for a rejected policy. */
 export const expectedOf = (v: Verdict): Decision | 'error' => (isErrorVerdict(v) ? 'error' : v.decision);
 

@@ -1,6 +1,7 @@
 import type { Counts, RunReport } from '../harness/results.js';
 import { coverageSection } from './coverage.js';
-import { COUNT_COLUMNS } from './labels.js';
+import { agreeShare, COUNT_COLUMNS } from './labels.js';
+import { totalOf } from '../harness/counts.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
 import { buildView, type RenderOptions, type FailureView, type ReportView } from './view.js';
 
@@ -50,7 +51,47 @@ const briefLine = (v: FailureView): string =>
   `- ${mdText(v.title)}: expected ${mdCode(v.expected)}, actual ${mdCode(v.actual)}; replay ${mdCode(v.replay)}` +
   (v.file ? `; file ${mdCode(v.file)}` : '');
 
+function knownSection(view: ReportView): string[] {
+  if (!view.known) return [];
+  return [
+    '## Known divergences that fired',
+    '',
+    mdText(view.known.head),
+    '',
+    mdTable(
+      ['status', 'cause', 'what the evaluator does', 'entries', 'hits', 'feature', 'documentation'],
+      view.known.causes.map((c) => [
+        c.status,
+        mdCode(c.cause, true),
+        mdText(c.description),
+        c.entries,
+        c.hits,
+        mdCode(c.feature, true),
+        c.links.map((l) => `<${l}>`).join(' '),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function groupsSection(view: ReportView): string[] {
+  if (view.groups.length === 0) return [];
+  return [
+    '## Vector and regression groups',
+    '',
+    mdTable(
+      ['group', 'file', 'documentation', ...countHeader],
+      view.groups.map((g) => [mdText(g.name), mdCode(g.file, true), g.source ? `<${g.source}>` : '—', ...countCells(g.counts)]),
+    ),
+    '',
+  ];
+}
+
 function failuresSection(view: ReportView): string[] {
+  if (view.failureCount === 0 && view.known) {
+    const n = view.known.causes.reduce((s, c) => s + c.hits, 0);
+    return ['## Failures', '', `None unexpected — but ${n} divergences of ${view.known.causes.length} known causes fired (above).`];
+  }
   if (view.failureCount === 0) return ['## Failures', '', 'None.'];
   const out = [`## Failures: ${view.failureCount} in ${view.causes.length} cause${view.causes.length === 1 ? '' : 's'}`];
   view.causes.forEach((cause, i) => {
@@ -77,24 +118,28 @@ export function renderMarkdown(report: RunReport, options: RenderOptions = {}): 
       'left',
     ),
     '',
-    '## Suites',
+    mdText(view.runLine),
     '',
-    view.suites.length === 0
+    '## Suites and properties',
+    '',
+    view.phases.length === 0
       ? 'No entries.'
-      : mdTable(
-          ['suite', 'entries', ...countHeader],
-          view.suites.map((s) => [s.name, s.entries, ...countCells(s.counts)]),
-        ),
+      : mdTable(['', 'cases', ...countHeader], view.phases.map((s) => [mdText(s.name), totalOf(s.counts), ...countCells(s.counts)])),
     '',
     '## Per feature',
     '',
     view.features.length === 0
       ? 'No feature counts.'
-      : mdTable(['feature', ...countHeader], view.features.map((f) => [mdCode(f.name, true), ...countCells(f.counts)])),
+      : mdTable(
+          ['feature', ...countHeader, 'agree share'],
+          view.features.map((f) => [mdCode(f.name, true), ...countCells(f.counts), agreeShare(f.counts)]),
+        ),
     '',
     ...coverageSection(report),
+    ...knownSection(view),
     ...failuresSection(view),
     '',
+    ...groupsSection(view),
   ];
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import { fileReplay } from '../harness/replay.js';
 import { SUITES, type Counts, type Failure, type RunReport } from '../harness/results.js';
 import { decidingStatement, type DecidingStatement } from './deciding-statement.js';
 import { groupFailures } from './group-failures.js';
+import { firedLines, statusLabel, suiteRows } from './closing-screen.js';
 import {
   countsSentence,
   durationLabel,
@@ -29,6 +30,25 @@ export interface ReportView {
   readonly facts: readonly (readonly [string, string])[];
   readonly features: readonly { readonly name: string; readonly counts: Counts }[];
   readonly suites: readonly { readonly name: string; readonly entries: number; readonly counts: Counts }[];
+  /** `run of iam-simulate 0.1.173 (--evaluator iam-simulate), seed 1, 34.7 s`: the closing screen's first line. */
+  readonly runLine: string;
+  /** One row per suite of cases and per property run, as the closing screen shows them. */
+  readonly phases: readonly { readonly name: string; readonly counts: Counts }[];
+  /** The known divergences that fired, by cause (the closing screen's list), when expectations were read. */
+  readonly known?: {
+    readonly head: string;
+    readonly causes: readonly {
+      readonly status: string;
+      readonly cause: string;
+      readonly description: string;
+      readonly entries: number;
+      readonly hits: number;
+      readonly feature: string;
+      readonly links: readonly string[];
+    }[];
+  };
+  /** Every vector and regression group with the documentation page it cites. */
+  readonly groups: readonly { readonly suite: string; readonly name: string; readonly file: string; readonly source?: string; readonly counts: Counts }[];
   readonly causes: readonly {
     readonly title: string;
     /** Features among the cause's failures, most frequent first: `explicit-deny ×45, not-action ×3`. */
@@ -124,7 +144,8 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     ['Finished', `${report.finishedAt} (${durationLabel(report.startedAt, report.finishedAt)})`],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
     ['Excluded features', report.excludedFeatures.join(', ') || '—'],
-    ['Settings', clip(JSON.stringify(report.settings), SETTINGS_SHOWN)],
+    // Hits per expectation entry are shown by cause below; report.json keeps them in the settings.
+    ['Settings', clip(JSON.stringify({ ...report.settings, expectationHits: undefined }), SETTINGS_SHOWN)],
   ];
   const features = FEATURES.flatMap((name) => {
     const counts = report.perFeature[name];
@@ -140,7 +161,29 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     features: featureTally(g.failures),
     failures: g.failures.map((f) => failureView(f, report, options.files?.get(f), options.dir)),
   }));
+  const k = report.knownDivergences;
+  const known = k && k.causes.length > 0
+    ? {
+        head: firedLines(report)[0] ?? '',
+        causes: k.causes.map((c) => ({
+          status: statusLabel(c.status),
+          cause: c.cause,
+          description: c.description,
+          entries: c.entries.length,
+          hits: c.hits,
+          feature: c.feature,
+          links: c.links,
+        })),
+      }
+    : undefined;
+  const seed = report.seed === undefined ? '' : `, seed ${report.seed}`;
   return {
+    runLine: `${report.verb} of ${evaluatorLabel(report)} (--evaluator ${report.evaluator.spec})${seed}, ${durationLabel(report.startedAt, report.finishedAt)}`,
+    phases: suiteRows(report),
+    ...(known ? { known } : {}),
+    groups: report.entries
+      .filter((e) => e.suite === 'vectors' || e.suite === 'regressions')
+      .map((e) => ({ suite: e.suite, name: e.name, file: e.file ?? '', ...(e.source ? { source: e.source } : {}), counts: e.counts })),
     outcome: outcomeWord(report),
     evaluator: evaluatorLabel(report),
     counts: countsSentence(report),

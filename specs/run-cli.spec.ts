@@ -48,6 +48,34 @@ describe('iam-conformance run, end to end', () => {
     expect(again.out).toContain(`  case: ${JSON.stringify(failure?.case)}`);
   });
 
+  it('ends with the whole story: evaluator and version, seed, duration, a line per property, known divergences by cause', async () => {
+    const dir = tempFiles({
+      'known.json': [
+        {
+          id: 'deny-ignored',
+          description: 'deny-blind answers allowed where an explicit Deny applies',
+          match: { features: ['explicit-deny'] },
+          expected: 'explicitDeny',
+          actual: 'allowed',
+          citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+          feature: 'explicit-deny',
+          status: 'evaluator-bug',
+          note: 'cause: deny-ignored. A test double.',
+        },
+      ],
+    });
+    const r = await cli(['run', '--evaluator', mutant, '--runs', '10', '--seed', '3', '--expectations', 'known.json', '--quiet', '--report-dir', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^run of deny-blind 0\.0\.1 \(--evaluator module:\S+deny-blind\.ts\), seed 3, \d+\.\d s$/m);
+    expect(r.out).toMatch(/^vectors \(\d+ groups\) +\d+ +\d+ +\d+ +[1-9]\d* +\d+ +0$/m);
+    expect(r.out).toMatch(/^differential \[operators\] +160 +\d+ +0 +\d+ +0 +0$/m);
+    expect(r.out).toMatch(/^known divergences of deny-blind that fired: 1 of 1 entries in known\.json, 1 cause/m);
+    expect(r.out).toMatch(/^ {2}evaluator bug +deny-ignored +1 entry +\d+ hits +explicit-deny +https:\/\/docs\.aws\.amazon\.com\/IAM\/latest\/UserGuide\/reference_policies_evaluation-logic\.html$/m);
+    const report = readReport(join(dir, 'out'));
+    expect(report.knownDivergences?.causes[0]).toMatchObject({ cause: 'deny-ignored', status: 'evaluator-bug' });
+    expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('## Known divergences that fired');
+  });
+
   it('gives the same report for the same seed twice (apart from timestamps and durations)', async () => {
     const [a, b] = [tempFiles({}), tempFiles({})];
     const argv = ['run', '--evaluator', mutant, '--seed', '7', '--runs', '15', '--quiet'];

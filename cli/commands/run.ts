@@ -111,6 +111,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       writeReport: opts.report,
       ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
       ...(expectations.file ? { expectationsFile: show(expectations.file) } : {}),
+      expectations,
       meta: {
         verb: 'run',
         evaluator,

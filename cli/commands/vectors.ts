@@ -91,6 +91,7 @@ async function vectorsVerb(paths: string[], opts: VectorsOptions, io: CliIo): Pr
       writeReport: opts.report && opts.reportDir !== undefined,
       ...(opts.reportDir !== undefined ? { reportDir: opts.reportDir } : {}),
       ...(expectations.file ? { expectationsFile: show(expectations.file) } : {}),
+      expectations,
       meta: {
         verb: 'vectors',
         evaluator,
