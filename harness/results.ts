@@ -2,6 +2,7 @@ import type { CoverageMatrix } from './coverage.js';
 import type { EvaluatorResult } from './evaluator.js';
 import type { Case, Feature, TraceStep, Verdict } from '../oracle/types.js';
 import type { KnownDivergences } from './fired.js';
+import type { Cause } from './cause.js';
 
 /** The suites a run is made of, in the order a run executes them. */
 export const SUITES = ['regressions', 'vectors', 'properties', 'live'] as const;
@@ -70,6 +71,8 @@ export interface Failure {
   readonly replay: string;
   /** False for unconfirmed vectors: reported, not required. */
   readonly required: boolean;
+  /** Its cause signature (harness/cause.ts): failures with one signature are one bug to a reader. */
+  readonly cause?: Cause;
   /** For metamorphic properties: the transformed case and the evaluator's answer on it. */
   /**
    * The transformed case of a metamorphic failure: what the evaluator answered there, and the oracle's

@@ -14,6 +14,7 @@ import { minimise } from './minimise.js';
 import type { Counts, Failure } from './results.js';
 import { evaluateAll, type ConformanceProperty, type Violation } from './property.js';
 import { propertyReplay } from './replay.js';
+import { withCause } from './cause.js';
 
 export interface PropertyRunOptions {
   readonly seed: number;
@@ -184,7 +185,7 @@ function toFailure(
 ): Failure {
   const oracleVerdict = oracle(v.case);
   const expected = v.expected ?? oracleVerdict;
-  return {
+  return withCause({
     id: `property-${prop.name}-${profile}-${seed}${path ? `-${path.replace(/:/g, '.')}` : ''}`,
     suite: 'properties',
     title: `${prop.name} [${profile}]: ${v.message}`,
@@ -197,5 +198,5 @@ function toFailure(
     replay: propertyReplay(evaluator.spec, prop.name, profile, seed, path),
     required: true,
     ...(v.related ? { related: { ...v.related, expected: oracle(v.related.case) } } : {}),
-  };
+  });
 }

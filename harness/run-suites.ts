@@ -144,7 +144,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     o.progress.stop(countsPhrase(counts));
     tally.recordCounts(counts);
     if (run.failure) {
-      tally.features.add(run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
+      tally.features.add(run.failure.cause?.features ?? run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
       tally.failures.push(run.failure);
       o.onFailure?.(run.failure);
     }

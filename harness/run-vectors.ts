@@ -1,3 +1,4 @@
+import { withCause, type Cause } from './cause.js';
 import { createHash } from 'node:crypto';
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
 import { isErrorVerdict, type Case, type Feature, type Verdict } from '../oracle/types.js';
@@ -72,9 +73,10 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
         ? { kind: 'skipped', reason: p.skip ?? 'not run' }
         : expectations.apply(compare(p.expected, actual), p.case, p.features);
     const required = options.suite === 'regressions' || p.group.unconfirmed !== true;
-    const failed = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual;
+    const failure = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual ? toFailure(p, actual, required, options, show) : undefined;
     const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file), source: p.group.source };
-    tally.recordCase(entry, outcome.kind, p.features, required, failed ? toFailure(p, actual, required, options, show) : undefined, millis.get(p));
+    // A divergence is blamed on the features that decided it, not on everything the case carries.
+    tally.recordCase(entry, outcome.kind, failure?.cause.features ?? p.features, required, failure, millis.get(p));
   }
   tally.closeEntries();
   return tally;
@@ -125,7 +127,7 @@ export function skipReason(features: readonly Feature[], options: Pick<VectorRun
   return undefined;
 }
 
-function toFailure(p: Planned, actual: EvaluatorResult, required: boolean, options: VectorRunOptions, show: (f: string) => string): Failure {
+function toFailure(p: Planned, actual: EvaluatorResult, required: boolean, options: VectorRunOptions, show: (f: string) => string): Failure & { readonly cause: Cause } {
   const file = show(p.file);
   const origin: CaseOrigin =
     options.suite === 'regressions'
@@ -133,7 +135,7 @@ function toFailure(p: Planned, actual: EvaluatorResult, required: boolean, optio
       : { kind: 'vector', file, group: p.group.description, case: p.description, source: p.group.source, unconfirmed: !required };
   const oracle = options.oracle?.(p.case);
   const id = createHash('sha256').update(`${options.suite}\n${file}\n${p.groupIndex}\n${p.caseIndex}`).digest('hex').slice(0, 12);
-  return {
+  return withCause({
     id: `${options.suite === 'regressions' ? 'regression' : 'vector'}-${id}`,
     suite: options.suite,
     title: `${file} › ${p.group.description} › ${p.description}`,
@@ -145,5 +147,5 @@ function toFailure(p: Planned, actual: EvaluatorResult, required: boolean, optio
     ...(oracle && !isErrorVerdict(oracle) && oracle.trace ? { oracleTrace: oracle.trace } : {}),
     replay: options.replay(file),
     required,
-  };
+  });
 }

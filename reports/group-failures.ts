@@ -33,11 +33,19 @@ export function primaryFeature(f: Failure, perFeature: RunReport['perFeature']):
 }
 
 /**
- * The cause: the property for generated failures, else the primary feature; both with the
- * expected → actual pair, since one broken rule shows up as one such pair. Unconfirmed vectors
- * group apart because they do not fail the run.
+ * The cause: the failure's cause signature (harness/cause.ts: decision pair, deciding element and
+ * operator family) when it carries one. Failures read from an older report have none: the property for
+ * generated failures, else the primary feature, each with the expected → actual pair. Unconfirmed
+ * vectors group apart because they do not fail the run.
  */
-function causeTitle(f: Failure, perFeature: RunReport['perFeature']): string {
+function causeKey(f: Failure, perFeature: RunReport['perFeature']): { key: string; title: string } {
+  const prefix = f.required ? '' : 'unconfirmed: ';
+  if (f.cause) return { key: `${prefix}${f.cause.signature}`, title: `${prefix}${f.cause.title}` };
+  const title = legacyTitle(f, perFeature);
+  return { key: title, title };
+}
+
+function legacyTitle(f: Failure, perFeature: RunReport['perFeature']): string {
   // A metamorphic failure is a disagreement between the evaluator's two answers, not with the oracle.
   const pair = f.related
     ? `answered ${resultLabel(f.actual)}, then ${resultLabel(f.related.actual)} on the transformed case`
@@ -49,13 +57,15 @@ function causeTitle(f: Failure, perFeature: RunReport['perFeature']): string {
 
 /** Groups failures by cause; biggest group first, then by title, so the order is stable. */
 export function groupFailures(failures: readonly Failure[], perFeature: RunReport['perFeature'] = {}): CauseGroup[] {
-  const byTitle = new Map<string, Failure[]>();
+  const byKey = new Map<string, { title: string; failures: Failure[] }>();
   for (const f of failures) {
-    const title = causeTitle(f, perFeature);
-    byTitle.set(title, [...(byTitle.get(title) ?? []), f]);
+    const { key, title } = causeKey(f, perFeature);
+    const group = byKey.get(key) ?? { title, failures: [] };
+    group.failures.push(f);
+    byKey.set(key, group);
   }
-  return [...byTitle.entries()]
-    .map(([title, fs]) => ({
+  return [...byKey.values()]
+    .map(({ title, failures: fs }) => ({
       title,
       failures: fs
         .map((f, i) => ({ f, i, size: caseSize(f) }))

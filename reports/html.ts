@@ -2,7 +2,10 @@ import type { Counts, RunReport } from '../harness/results.js';
 import { agreeShare, COUNT_COLUMNS } from './labels.js';
 import { totalOf } from '../harness/counts.js';
 import { prettyJson } from './markdown-text.js';
-import { buildView, type RenderOptions, type FailureView } from './view.js';
+import { buildView, failuresHeading, type RenderOptions, type FailureView } from './view.js';
+
+/** Failures per cause on the page, smallest first; report.json has every one. */
+const SHOWN_PER_CAUSE = 10;
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export const esc = (s: string): string =>
@@ -127,17 +130,21 @@ export function renderHtml(report: RunReport, options: RenderOptions = {}): stri
         .join('') +
       '</table></details>'
     : '';
-  const noFailures = view.known
+  const noFailures = view.known && view.unconfirmedCount === 0
     ? `<p>None unexpected — but ${view.known.causes.reduce((s, c) => s + c.hits, 0)} divergences of ${view.known.causes.length} known causes fired (above).</p>`
     : '<p>None.</p>';
   const causes = view.causes
-    .map(
-      (c, i) =>
+    .map((c, i) => {
+      const shown = c.failures.slice(0, SHOWN_PER_CAUSE);
+      const more = c.failures.length - shown.length;
+      return (
         `<section><h3>${i + 1}. ${esc(c.title)} (${c.failures.length})</h3>` +
         (c.failures.length > 1 && c.features ? `<p>Features involved: ${esc(c.features)}</p>` : '') +
-        c.failures.map((f, j) => failureDetails(f, i === 0 && j === 0)).join('') +
-        '</section>',
-    )
+        shown.map((f, j) => failureDetails(f, i === 0 && j === 0)).join('') +
+        (more > 0 ? `<p>… and ${more} more with the same cause (every case is in report.json).</p>` : '') +
+        '</section>'
+      );
+    })
     .join('');
   const title = `iam-conformance: ${view.outcome} — ${view.evaluator}`;
   return `<!doctype html>
@@ -155,7 +162,7 @@ ${features ? `${LEGEND}<table><tr><th>feature</th><th>outcomes</th><th>agree sha
 <h2>Suites and properties</h2>
 ${suites ? `<table><tr><th></th><th>cases</th>${countHeader}</tr>${suites}</table>` : '<p>No entries.</p>'}
 ${known}
-<h2>Failures${view.failureCount ? `: ${view.failureCount} in ${view.causes.length} causes` : ''}</h2>
+<h2>${esc(failuresHeading(view))}</h2>
 ${causes || noFailures}
 ${groups}
 </body></html>

@@ -40,13 +40,19 @@ describe('summary.md', () => {
     expect(md).toContain('- expected (oracle): `implicitDeny`');
   });
 
-  it('shows the first failures of a cause in full and lists the rest one line each', () => {
+  it('shows one minimal failure of a cause in full, lists a few more one line each, and counts the rest', () => {
     const many = [1, 2, 3, 4, 5].map((n) => vectorFailure({ id: `v${n}`, title: `case ${n}` }));
     const text = renderMarkdown(makeReport(many));
-    expect(text.match(/^#### /gm)?.length).toBe(3);
-    expect(text).toContain('2 more with the same cause:');
+    expect(text.match(/^#### /gm)?.length).toBe(1);
+    expect(text).toContain('4 more with the same cause:');
+    const lots = renderMarkdown(makeReport(Array.from({ length: 15 }, (_, n) => vectorFailure({ id: `w${n}`, title: `case ${n}` }))));
+    expect(lots).toContain('- … and 4 more (every case is in report.json)');
     expect(text).toContain('Features involved: condition-string ×5, explicit-deny ×5');
     expect(text).toMatch(/^- case 5: expected `explicitDeny`, actual `allowed`/m);
+  });
+
+  it('counts failures as the headline does: unconfirmed ones apart', () => {
+    expect(md).toContain('## Failures: 3 in 3 causes; 1 unconfirmed (not required) in 1 cause');
   });
 
   it('says None. when nothing failed', () => {

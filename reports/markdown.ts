@@ -3,10 +3,11 @@ import { coverageSection } from './coverage.js';
 import { agreeShare, COUNT_COLUMNS } from './labels.js';
 import { totalOf } from '../harness/counts.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
-import { buildView, type RenderOptions, type FailureView, type ReportView } from './view.js';
+import { buildView, failuresHeading, type RenderOptions, type FailureView, type ReportView } from './view.js';
 
-/** Failures shown in full per cause; the rest of a cause is listed one line each. */
-const FULL_PER_CAUSE = 3;
+/** Failures shown in full per cause (the smallest); the next few are listed one line each, all are in report.json. */
+const FULL_PER_CAUSE = 1;
+const LISTED_PER_CAUSE = 10;
 
 const countCells = (c: Counts): number[] => COUNT_COLUMNS.map(([k]) => c[k]);
 const countHeader = COUNT_COLUMNS.map(([, label]) => label);
@@ -88,18 +89,21 @@ function groupsSection(view: ReportView): string[] {
 }
 
 function failuresSection(view: ReportView): string[] {
-  if (view.failureCount === 0 && view.known) {
+  const total = view.failureCount + view.unconfirmedCount;
+  if (total === 0 && view.known) {
     const n = view.known.causes.reduce((s, c) => s + c.hits, 0);
     return ['## Failures', '', `None unexpected — but ${n} divergences of ${view.known.causes.length} known causes fired (above).`];
   }
-  if (view.failureCount === 0) return ['## Failures', '', 'None.'];
-  const out = [`## Failures: ${view.failureCount} in ${view.causes.length} cause${view.causes.length === 1 ? '' : 's'}`];
+  if (total === 0) return ['## Failures', '', 'None.'];
+  const out = [`## ${failuresHeading(view)}`];
   view.causes.forEach((cause, i) => {
     out.push('', `### ${i + 1}. ${mdText(cause.title)} (${cause.failures.length})`);
     if (cause.failures.length > 1 && cause.features) out.push('', `Features involved: ${mdText(cause.features)}`);
     cause.failures.slice(0, FULL_PER_CAUSE).forEach((f) => out.push('', failureSection(f, '####')));
     const rest = cause.failures.slice(FULL_PER_CAUSE);
-    if (rest.length > 0) out.push('', `${rest.length} more with the same cause:`, '', ...rest.map(briefLine));
+    const listed = rest.slice(0, LISTED_PER_CAUSE);
+    if (listed.length > 0) out.push('', `${rest.length} more with the same cause:`, '', ...listed.map(briefLine));
+    if (rest.length > listed.length) out.push(`- … and ${rest.length - listed.length} more (every case is in report.json)`);
   });
   return out;
 }

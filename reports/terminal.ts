@@ -3,6 +3,7 @@ import { describeResult } from '../harness/compare.js';
 import type { Failure, RunReport } from '../harness/results.js';
 import { stableJson } from '../harness/stable-json.js';
 import type { Tally } from '../harness/tally.js';
+import { groupFailures } from './group-failures.js';
 
 /** One line per failure: `FAIL <title>: expected X, got Y` (`NOTE` for unconfirmed ones, not required). */
 export function failureLine(f: Failure): string {
@@ -10,6 +11,27 @@ export function failureLine(f: Failure): string {
   // Property titles already say what was required and what happened; vector titles name the case only.
   if (f.suite === 'properties' || f.suite === 'live') return `${word} ${f.title}`;
   return `${word} ${f.title}: expected ${describeResult(f.expected)}, got ${describeResult(f.actual)}`;
+}
+
+const clip = (s: string, max = 160): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * Vector and regression failures read by cause: one line per cause with its count, its smallest case as
+ * the example, and the replay command. A single-case cause is its one line, as before.
+ */
+export function causeLines(failures: readonly Failure[]): string[] {
+  return groupFailures(failures).flatMap((g) => {
+    const [first] = g.failures;
+    if (!first) return [];
+    const word = first.required ? 'FAIL' : 'NOTE (unconfirmed, not required)';
+    if (g.failures.length === 1) return [`${word} ${clip(`${first.title}: expected ${describeResult(first.expected)}, got ${describeResult(first.actual)}`, 400)}`];
+    const title = g.title.replace(/^unconfirmed: /, '');
+    return [
+      `${word} ${g.failures.length} ${first.suite === 'regressions' ? 'regression' : 'vector'} cases, one cause: ${title}`,
+      `  e.g. ${first.title}: expected ${clip(describeResult(first.expected))}, got ${clip(describeResult(first.actual))}`,
+      `  replay: ${first.replay}`,
+    ];
+  });
 }
 
 /** The full story of one failure: the (shrunk) case, both verdicts, the oracle's reasoning, the replay. */

@@ -51,11 +51,27 @@ export interface ReportView {
   readonly groups: readonly { readonly suite: string; readonly name: string; readonly file: string; readonly source?: string; readonly counts: Counts }[];
   readonly causes: readonly {
     readonly title: string;
+    /** False for a cause of unconfirmed failures only. */
+    readonly required: boolean;
     /** Features among the cause's failures, most frequent first: `explicit-deny ×45, not-action ×3`. */
     readonly features: string;
     readonly failures: readonly FailureView[];
   }[];
+  /** Failures that fail the run (the headline's `failed` counts these), and their causes. */
   readonly failureCount: number;
+  readonly causeCount: number;
+  /** Unconfirmed failures: reported, not required, counted apart everywhere. */
+  readonly unconfirmedCount: number;
+  readonly unconfirmedCauseCount: number;
+}
+
+/** `Failures: 8 in 5 causes; 3 unconfirmed (not required) in 2 causes` — the same numbers as the headline. */
+export function failuresHeading(v: Pick<ReportView, 'failureCount' | 'causeCount' | 'unconfirmedCount' | 'unconfirmedCauseCount'>): string {
+  const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (v.failureCount) parts.push(`${v.failureCount} in ${s(v.causeCount, 'cause')}`);
+  if (v.unconfirmedCount) parts.push(`${v.unconfirmedCount} unconfirmed (not required) in ${s(v.unconfirmedCauseCount, 'cause')}`);
+  return parts.length ? `Failures: ${parts.join('; ')}` : 'Failures';
 }
 
 export interface FailureView {
@@ -156,8 +172,10 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     if (entries.length === 0) return [];
     return [{ name, entries: entries.length, counts: sumCounts(...entries.map((e) => e.counts)) }];
   });
-  const causes = groupFailures(report.failures, report.perFeature).map((g) => ({
+  const groups = groupFailures(report.failures, report.perFeature);
+  const causes = groups.map((g) => ({
     title: g.title,
+    required: g.failures.some((f) => f.required),
     features: featureTally(g.failures),
     failures: g.failures.map((f) => failureView(f, report, options.files?.get(f), options.dir)),
   }));
@@ -191,6 +209,9 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
     features,
     suites,
     causes,
-    failureCount: report.failures.length,
+    failureCount: report.failures.filter((f) => f.required).length,
+    causeCount: causes.filter((c) => c.required).length,
+    unconfirmedCount: report.failures.filter((f) => !f.required).length,
+    unconfirmedCauseCount: causes.filter((c) => !c.required).length,
   };
 }

@@ -76,6 +76,33 @@ describe('iam-conformance run, end to end', () => {
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('## Known divergences that fired');
   });
 
+  it('reads vector failures by cause: one line per cause with a count, every case kept in report.json, counts that agree', async () => {
+    const dir = tempFiles({
+      'no-conditions.mjs': [
+        "import { evaluate as oracle } from '" + join(root, 'oracle', 'index.ts').replace(/\\/g, '/') + "';",
+        'export function evaluate(c) {',
+        "  if (JSON.stringify(c.policies).includes('Condition')) return { error: { code: 'Unsupported', message: 'conditions are not supported' } };",
+        '  return oracle(c);',
+        '}',
+      ].join('\n'),
+    });
+    const r = await cli(['run', '--evaluator', 'module:no-conditions.mjs', '--suite', 'vectors', '--quiet', '--report-dir', 'out'], dir);
+    expect(r.code).toBe(1);
+    const causeLine = /^FAIL (\d+) vector cases, one cause: rejects a valid policy: Unsupported conditions are not supported$/m.exec(r.out);
+    expect(Number(causeLine?.[1])).toBeGreaterThan(100);
+    expect(r.out).toMatch(/^ {2}e\.g\. \S*specs\/vectors\/.+: expected \w+, got error Unsupported: conditions are not supported$/m);
+    expect(r.out).toMatch(/^ {2}replay: .*vectors \S*specs\/vectors\/\S+\.json --evaluator module:no-conditions\.mjs$/m);
+    expect(r.out.split('\n').length).toBeLessThan(60);
+    const report = readReport(join(dir, 'out'));
+    const failed = Number(/^\d+ passed, (\d+) failed$/m.exec(r.out)?.[1]);
+    expect(report.failures.filter((f) => f.required)).toHaveLength(failed);
+    expect(report.failed).toBe(failed);
+    const md = readFileSync(join(dir, 'out', 'summary.md'), 'utf8');
+    expect(md).toMatch(new RegExp(`^## Failures: ${failed} in \\d+ causes?`, 'm'));
+    // The per-feature table blames the deciding statement's features: a condition family, never not-action alone.
+    expect(report.perFeature['condition-string']?.diverge).toBeGreaterThan(0);
+  });
+
   it('gives the same report for the same seed twice (apart from timestamps and durations)', async () => {
     const [a, b] = [tempFiles({}), tempFiles({})];
     const argv = ['run', '--evaluator', mutant, '--seed', '7', '--runs', '15', '--quiet'];

@@ -5,7 +5,7 @@ import { chooseEvaluator } from '../choose-evaluator.js';
 import { expectationsFromFlag } from '../../harness/expectations.js';
 import { InputError } from '../../harness/input-error.js';
 import { parseFeatureList, parseInteger } from '../options.js';
-import { failureDetails, failureLine } from '../../reports/terminal.js';
+import { causeLines, failureDetails } from '../../reports/terminal.js';
 import { createProgress } from '../progress.js';
 import type { Failure } from '../../harness/results.js';
 import { RUN_SUITES, runSuites, type RunSuite } from '../../harness/run-suites.js';
@@ -101,10 +101,11 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       displayPath: show,
       onFailure: (f) => printed.push(f),
     });
-    // Vector failures are many and self-explaining: one line each. Regressions and properties get the
+    // Vector failures are many: one line per cause with its smallest case. Regressions and properties get the
     // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
     const explain = (f: Failure) => explainText(evaluate(f.case));
-    for (const f of printed) io.stdout(`${f.suite === 'vectors' ? failureLine(f) : failureDetails(f, explain)}\n`);
+    for (const line of causeLines(printed.filter((f) => f.suite === 'vectors'))) io.stdout(`${line}\n`);
+    for (const f of printed.filter((f) => f.suite !== 'vectors')) io.stdout(`${failureDetails(f, explain)}\n`);
     const { exit } = await finishRun({
       io,
       tally,

@@ -3,6 +3,7 @@
  * vector's expected answer. AWS is the evaluator under test here and also the arbiter: a disagreement
  * with the vector means the vector (or the docs) is wrong; with the oracle, the oracle is.
  */
+import { withCause } from '../cause.js';
 import type { Evaluator, EvaluatorResult } from '../evaluator.js';
 import { isErrorVerdict, type Case, type Verdict } from '../../oracle/types.js';
 import { compare, describeResult } from '../compare.js';
@@ -53,9 +54,10 @@ export async function runLive(items: readonly LiveItem[], evaluator: Evaluator, 
     const outcome = expectations.apply(judged.outcome, item.case, item.features);
     const failure =
       outcome.kind === 'diverge' || outcome.kind === 'errored'
-        ? toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against)
+        ? withCause(toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against))
         : undefined;
-    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, item.features, item.required, failure);
+    // A divergence is blamed on the features that decided it, not on everything the case carries.
+    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, failure?.cause.features ?? item.features, item.required, failure);
   }
   tally.closeEntries();
   return { tally, answers };
