@@ -2,11 +2,14 @@
  * How every verb ends a run, one way: the report built from the tally, the report folder written (when
  * asked), `report: DIR`, any verb-specific lines, the closing lines, and the exit code.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Failure } from '../harness/results.js';
+import { divergenceReplay } from '../harness/replay.js';
 import { buildReport, type ReportMeta } from '../harness/report.js';
 import type { RunReport } from '../harness/results.js';
 import type { Tally } from '../harness/tally.js';
-import { defaultReportDir, writeReportFolder } from '../reports/index.js';
+import { defaultReportDir, DIVERGENCES_DIR, writeReportFolder } from '../reports/index.js';
+import { divergenceFileNames } from '../reports/divergence.js';
 import { closingLines } from '../reports/terminal.js';
 import { closingScreen } from '../reports/closing-screen.js';
 import type { ExpectationSet } from '../harness/expectations.js';
@@ -28,6 +31,11 @@ export interface FinishRun {
   readonly expectations?: ExpectationSet;
   /** Lines of the verb's own, printed after the report line and before the closing lines. */
   readonly extraLines?: readonly string[];
+  /**
+   * The verb's failure lines, printed first; `replayOf` gives each failure's replay command: the short
+   * `npx iam-conformance replay <divergence file>` when the report folder was written, else its own.
+   */
+  readonly failureLines?: (replayOf: (f: Failure) => string) => readonly string[];
 }
 
 /** A path as the user can paste it: relative to where they ran the command when inside it, else absolute. */
@@ -48,11 +56,21 @@ export async function finishRun(f: FinishRun): Promise<{ readonly exit: ExitCode
     finishedAt: new Date(),
     ...(known ? { knownDivergences: known } : {}),
   });
+  let replayOf = (x: Failure): string => x.replay;
+  let written: string | undefined;
   if (f.writeReport) {
     const dir = resolve(f.io.cwd, f.reportDir ?? defaultReportDir(f.meta.verb, f.meta.evaluator.name, f.meta.startedAt));
     await writeReportFolder(report, dir);
-    f.io.stdout(`report: ${displayPath(f.io.cwd)(dir)}\n`);
+    written = displayPath(f.io.cwd)(dir);
+    const names = divergenceFileNames(report.failures);
+    const show = displayPath(f.io.cwd);
+    replayOf = (x) => {
+      const name = names.get(x);
+      return name ? divergenceReplay(show(join(dir, DIVERGENCES_DIR, name))) : x.replay;
+    };
   }
+  for (const line of f.failureLines?.(replayOf) ?? []) f.io.stdout(`${line}\n`);
+  if (written !== undefined) f.io.stdout(`report: ${written}\n`);
   for (const line of f.extraLines ?? []) f.io.stdout(`${line}\n`);
   // `run` is the main job: it ends with the whole story; the other verbs keep to their totals.
   const closing = f.meta.verb === 'run' ? closingScreen(report, f.tally, f.expectationsFile) : closingLines(f.tally, f.expectationsFile);

@@ -44,7 +44,7 @@ describe('runProperty', async () => {
     expect(f).toBeDefined();
     expect(run.counts.diverge).toBe(1);
     expect(f.origin).toMatchObject({ kind: 'property', property: 'differential', profile: 'default', seed: 7 });
-    expect(f.replay).toMatch(/^iam-conformance run --evaluator module:\.\/fake\.js --seed 7 --path \S+ --property differential$/);
+    expect(f.replay).toMatch(/^npx iam-conformance run --evaluator module:\.\/fake\.js --seed 7 --path \S+ --property differential$/);
     expect(f.actual).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
     expect('decision' in f.expected && f.expected.decision).not.toBe('allowed');
     // An evaluator that allows everything diverges on a case without any policy: minimised to that.
@@ -110,7 +110,7 @@ describe('runProperty', async () => {
 
   it('quotes evaluator specs that need it and names non-default profiles', () => {
     expect(propertyReplay('cmd:python3 eval.py', 'differential', 'operators', 5, '1:2')).toBe(
-      "iam-conformance run --evaluator 'cmd:python3 eval.py' --seed 5 --path 1:2 --property differential --profile operators",
+      "npx iam-conformance run --evaluator 'cmd:python3 eval.py' --seed 5 --path 1:2 --property differential --profile operators",
     );
   });
 });

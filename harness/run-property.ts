@@ -15,6 +15,7 @@ import type { Counts, Failure } from './results.js';
 import { evaluateAll, type ConformanceProperty, type Violation } from './property.js';
 import { propertyReplay } from './replay.js';
 import { withCause } from './cause.js';
+import { InputError } from './input-error.js';
 
 export interface PropertyRunOptions {
   readonly seed: number;
@@ -70,8 +71,14 @@ export async function runProperty<T>(
   let skipped = 0;
   let searching = true;
   let inputs = 0;
+  // A replay (--path) checks exactly the input the path leads to: fast-check walks there and calls the
+  // predicate on it first; if it passes, the path replays nothing (the later calls are its siblings).
+  let calls = 0;
+  let pathPassed = false;
 
   const predicate = async (input: T): Promise<boolean> => {
+    calls += 1;
+    if (pathPassed) return true;
     const supported = prop.cases(input).every((c) => caseFeatures(c).every((f) => !unsupported.has(f)));
     if (searching) inputs += 1;
     if (!supported) {
@@ -84,6 +91,7 @@ export async function runProperty<T>(
       options.onProgress?.(inputs, options.runs);
     }
     if (violation !== null) searching = false;
+    if (options.path !== undefined && calls === 1 && violation === null) pathPassed = true;
     return violation === null;
   };
 
@@ -95,6 +103,13 @@ export async function runProperty<T>(
     maxSkipsPerRun: 1000,
   };
   const result = await fc.check(fc.asyncProperty(prop.arbitrary(settings, options.catalogue), predicate), params);
+  if (options.path !== undefined && (calls === 0 || pathPassed)) {
+    throw new InputError(
+      `--path ${options.path} does not replay a failure under --seed ${options.seed}, --property ${prop.name}, --profile ${settings.profile}: ` +
+        (calls === 0 ? 'it leads to no input' : 'the input it leads to passes') +
+        ' (a path found under another seed, property or profile, or a failure since fixed)',
+    );
+  }
   const base = { property: prop.name, kind: prop.kind, profile: settings.profile, seed: options.seed, runs: options.runs };
   const counts = (diverge: number, errored: number): Counts => ({ agree, diverge, expectedDivergence: 0, skipped, errored });
   if (!result.failed || result.counterexample === null) {

@@ -132,6 +132,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
         pending = undefined;
       },
     }).catch((err: unknown) => {
+      if (err instanceof InputError) throw err;
       // fast-check cannot follow a path recorded under another seed, property or profile: bad input.
       if (o.path !== undefined && /replay/i.test(String((err as Error)?.message))) {
         throw new InputError(`--path ${o.path} does not replay under --seed ${seed}, --property ${property.name}, --profile ${settings.profile}`);

@@ -33,7 +33,7 @@ describe('summary.md', () => {
     expect(md).toMatch(/### 4\. unconfirmed: /);
     expect(md).toContain('- deciding statement: policies\\[0\\].Statement\\[1\\] (Deny, Sid "DenyRed")');
     expect(md).toContain('  - Condition StringEquals/aws:RequestTag/team: holds (value equals)');
-    expect(md).toContain('`iam-conformance replay reports/out/x/divergences/f0.json --evaluator module:./broken.js`');
+    expect(md).toContain('`npx iam-conformance replay reports/out/x/divergences/f0.json --evaluator module:./broken.js`');
     expect(md).toContain('```json\n{\n  "action": "sagemaker:CreateEndpoint"');
     expect(md).toContain('- actual (evaluator): `evaluator error: timeout after 5000 ms`');
     expect(md).toContain('- expected (vector): `explicitDeny`');

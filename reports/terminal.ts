@@ -19,7 +19,7 @@ const clip = (s: string, max = 160): string => (s.length > max ? `${s.slice(0, m
  * Vector and regression failures read by cause: one line per cause with its count, its smallest case as
  * the example, and the replay command. A single-case cause is its one line, as before.
  */
-export function causeLines(failures: readonly Failure[]): string[] {
+export function causeLines(failures: readonly Failure[], replayOf: (f: Failure) => string = (f) => f.replay): string[] {
   return groupFailures(failures).flatMap((g) => {
     const [first] = g.failures;
     if (!first) return [];
@@ -29,13 +29,13 @@ export function causeLines(failures: readonly Failure[]): string[] {
     return [
       `${word} ${g.failures.length} ${first.suite === 'regressions' ? 'regression' : 'vector'} cases, one cause: ${title}`,
       `  e.g. ${first.title}: expected ${clip(describeResult(first.expected))}, got ${clip(describeResult(first.actual))}`,
-      `  replay: ${first.replay}`,
+      `  replay: ${replayOf(first)}`,
     ];
   });
 }
 
 /** The full story of one failure: the (shrunk) case, both verdicts, the oracle's reasoning, the replay. */
-export function failureDetails(f: Failure, explain?: (f: Failure) => string | undefined): string {
+export function failureDetails(f: Failure, explain?: (f: Failure) => string | undefined, replay = f.replay): string {
   const lines = [failureLine(f), `  case: ${JSON.stringify(f.case)}`, `  expected: ${describeResult(f.expected)}`];
   lines.push(`  actual:   ${describeResult(f.actual)}`);
   if (f.related) {
@@ -44,7 +44,7 @@ export function failureDetails(f: Failure, explain?: (f: Failure) => string | un
   }
   const text = explain?.(f) ?? (f.oracleTrace?.length ? plainTrace(f.oracleTrace) : undefined);
   if (text) lines.push('  oracle trace:', ...text.trimEnd().split('\n').map((l) => `    ${l}`));
-  lines.push(`  replay: ${f.replay}`);
+  lines.push(`  replay: ${replay}`);
   return lines.join('\n');
 }
 

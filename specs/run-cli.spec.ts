@@ -33,19 +33,32 @@ describe('iam-conformance run, end to end', () => {
     expect(r.out).toMatch(/^FAIL differential \[\w+\]: expected explicitDeny, got allowed$/m);
     expect(r.out).toMatch(/^ {2}case: \{"policies":/m);
     expect(r.out).toMatch(/^ {2}oracle trace:$/m);
-    const replay = /^ {2}replay: (iam-conformance run .*)$/m.exec(r.out)?.[1];
-    expect(replay).toMatch(/--seed \d+ --path \S+ --property differential/);
+    // The printed replay is short and stable: the divergence file, which records evaluator, seed and path.
+    const replay = /^ {2}replay: (npx iam-conformance replay (\S+))$/m.exec(r.out);
+    expect(replay?.[1]?.length).toBeLessThan(200);
     // One shrunk failure per profile the differential property ran under (each stops at its first).
     expect(Number(/^\d+ passed, (\d+) failed$/m.exec(r.out)?.[1])).toBeGreaterThanOrEqual(1);
     const [failure] = readReport(out).failures;
     expect(failure?.suite).toBe('properties');
     expect(failure?.origin).toMatchObject({ kind: 'property', property: 'differential', path: expect.any(String) });
 
-    // The replay command reproduces exactly that counterexample.
-    const args = (replay as string).replace(/^iam-conformance /, '').match(/'[^']*'|\S+/g) as string[];
-    const again = await cli([...args.map((a) => a.replace(/^'|'$/g, '')), '--quiet', '--no-report'], root);
+    // Pasted, it fails again on that case, against the evaluator the file records.
+    const file = replay?.[2] as string;
+    const divergence = JSON.parse(readFileSync(file, 'utf8')) as { seed: number; path: string; evaluator: string; property: string; profile: string }[];
+    expect(divergence[0]).toMatchObject({ evaluator: mutant, property: 'differential', seed: expect.any(Number), path: expect.any(String) });
+    const pasted = await cli(['replay', file, '--no-report'], root);
+    expect(pasted.code).toBe(1);
+    expect(pasted.out).toContain('0 passed, 1 failed');
+
+    // Seed and path, kept in report.json and the divergence file, replay exactly that counterexample.
+    const o = failure?.origin as { seed: number; path: string; profile: string };
+    const again = await cli(
+      ['run', '--evaluator', mutant, '--seed', String(o.seed), '--path', o.path, '--property', 'differential', '--profile', o.profile, '--quiet', '--no-report'],
+      root,
+    );
     expect(again.code).toBe(1);
     expect(again.out).toContain(`  case: ${JSON.stringify(failure?.case)}`);
+    expect(again.out).toMatch(/^ {2}replay: npx iam-conformance run --evaluator \S+ --seed \d+ --path \S+ --property differential/m);
   });
 
   it('ends with the whole story: evaluator and version, seed, duration, a line per property, known divergences by cause', async () => {
@@ -91,7 +104,7 @@ describe('iam-conformance run, end to end', () => {
     const causeLine = /^FAIL (\d+) vector cases, one cause: rejects a valid policy: Unsupported conditions are not supported$/m.exec(r.out);
     expect(Number(causeLine?.[1])).toBeGreaterThan(100);
     expect(r.out).toMatch(/^ {2}e\.g\. \S*specs\/vectors\/.+: expected \w+, got error Unsupported: conditions are not supported$/m);
-    expect(r.out).toMatch(/^ {2}replay: .*vectors \S*specs\/vectors\/\S+\.json --evaluator module:no-conditions\.mjs$/m);
+    expect(r.out).toMatch(/^ {2}replay: npx iam-conformance replay out\/divergences\/\S+\.json$/m);
     expect(r.out.split('\n').length).toBeLessThan(60);
     const report = readReport(join(dir, 'out'));
     const failed = Number(/^\d+ passed, (\d+) failed$/m.exec(r.out)?.[1]);
@@ -122,6 +135,7 @@ describe('iam-conformance run, end to end', () => {
       [['run', '--evaluator', 'oracle', '--profile', 'no-such'], /unknown profile "no-such"/],
       [['run', '--evaluator', 'oracle', '--shard', '3/2'], /--shard/],
       [['run', '--evaluator', 'oracle', '--path', '1:2'], /--path .* needs --property/],
+      [['run', '--evaluator', 'oracle', '--property', 'differential', '--path', '99999:1'], /--path 99999:1 does not replay a failure under --seed \d+, --property differential, --profile default: the input it leads to passes/],
       [['run', '--evaluator', 'oracle', '--exclude-features', 'if-exists', '--property', 'if-exists'], /--property if-exists generates if-exists, which this run excludes/],
       [['run', '--evaluator', 'oracle', '--expectations', 'bad-expectations.json'], /bad-expectations\.json at \[0\]/],
     ];

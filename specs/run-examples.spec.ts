@@ -28,7 +28,7 @@ describe('the shipped example evaluators', () => {
     const spec = 'cmd:python3 examples/python-evaluator/evaluate.py';
     const { code, out } = await cli(['run', '--evaluator', spec, '--runs', '10', '--quiet', '--no-report'], root);
     expect(out).toMatch(/^FAIL differential \[\w+\]: expected \w+, got error UnsupportedOperator/m);
-    expect(out).toContain(`  replay: iam-conformance run --evaluator '${spec}' --seed `);
+    expect(out).toContain(`  replay: npx iam-conformance run --evaluator '${spec}' --seed `);
     expect(out).toMatch(/^\d+ passed, \d+ failed$/m);
     expect(out).not.toMatch(/errored \(/); // the process never crashed nor timed out
     expect(code).toBe(1);

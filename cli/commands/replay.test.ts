@@ -43,7 +43,7 @@ describe('iam-conformance replay', () => {
     expect(report.verb).toBe('replay');
     expect(await readdir(join(root, 'out-broken', 'divergences'))).toHaveLength(1);
 
-    const fixed = await cli(['replay', 'corpus/deny-condition.json', '--report-dir', 'out-oracle'], root);
+    const fixed = await cli(['replay', 'corpus/deny-condition.json', '--evaluator', 'oracle', '--report-dir', 'out-oracle'], root);
     expect(fixed.code).toBe(0);
     expect(fixed.out).toContain('1 passed, 0 failed');
   });
@@ -55,6 +55,14 @@ describe('iam-conformance replay', () => {
     expect(r.code).toBe(1);
     expect(r.out).not.toContain('report:');
     expect(await readdir(root)).toEqual(['found']);
+  });
+
+  it('replays against the evaluator the divergence file records when none is named', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'replay-'));
+    const file = await divergenceFile(root);
+    const r = await cli(['replay', file, '--no-report'], root);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('0 passed, 1 failed');
   });
 
   it('replays a whole report folder through its divergences', async () => {

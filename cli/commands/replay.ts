@@ -5,14 +5,15 @@ import { evaluate } from '../../oracle/index.js';
 import { fileReplay } from '../../harness/replay.js';
 import { expectationsFor, NO_EXPECTATIONS } from '../../harness/expectations.js';
 import { parseInteger } from '../options.js';
-import {  failureLine } from '../../reports/terminal.js';
+import { InputError } from '../../harness/input-error.js';
+import { failureLine } from '../../reports/terminal.js';
 import { runVectorFiles } from '../../harness/run-vectors.js';
 import { loadVectorFiles } from '../../harness/vector-file.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
 
 interface ReplayFlags {
-  readonly evaluator: string;
+  readonly evaluator?: string;
   readonly reportDir?: string;
   readonly report: boolean;
   readonly expectations: boolean;
@@ -33,7 +34,7 @@ export const replayCommand: CliCommand = {
       .command('replay')
       .description('replay divergence / regression vector files against an evaluator')
       .argument('<files...>', 'vector files or folders (a report folder, its divergences, specs/regressions)')
-      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws', 'oracle')
+      .option('--evaluator <spec>', 'oracle | module:PATH | cmd:COMMAND | iam-simulate | aws (default: the evaluator the divergence files record, else oracle)')
       .option('--report-dir <dir>', 'where to write the report folder (default reports/out/<time>-replay-<evaluator>)')
       .option('--no-report', 'write no report folder')
       .option('--no-expectations', "ignore the evaluator's known divergences (specs/expectations)")
@@ -44,7 +45,13 @@ export const replayCommand: CliCommand = {
         const show = displayPath(io.cwd);
         const timeoutMs = parseInteger(flags.timeout, '--timeout', 1);
         const files = await loadVectorFiles(paths.map(at).map(divergencesOf));
-        const evaluator = await resolveEvaluator(flags.evaluator, {
+        // A divergence file records the evaluator that diverged: pasting `replay FILE` reruns against it.
+        const recorded = [...new Set(files.flatMap((f) => f.groups.flatMap((g) => (g.evaluator ? [g.evaluator] : []))))];
+        const spec = flags.evaluator ?? (recorded.length === 1 ? (recorded[0] as string) : 'oracle');
+        if (flags.evaluator === undefined && recorded.length > 1) {
+          throw new InputError(`the files record ${recorded.length} evaluators (${recorded.join(', ')}); name one with --evaluator`);
+        }
+        const evaluator = await resolveEvaluator(spec, {
           cwd: io.cwd,
           env: io.env,
           onStderr: io.stderr,

@@ -104,9 +104,11 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     // Vector failures are many: one line per cause with its smallest case. Regressions and properties get the
     // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
     const explain = (f: Failure) => explainText(evaluate(f.case));
-    for (const line of causeLines(printed.filter((f) => f.suite === 'vectors'))) io.stdout(`${line}\n`);
-    for (const f of printed.filter((f) => f.suite !== 'vectors')) io.stdout(`${failureDetails(f, explain)}\n`);
     const { exit } = await finishRun({
+      failureLines: (replayOf) => [
+        ...causeLines(printed.filter((f) => f.suite === 'vectors'), replayOf),
+        ...printed.filter((f) => f.suite !== 'vectors').map((f) => failureDetails(f, explain, replayOf(f))),
+      ],
       io,
       tally,
       writeReport: opts.report,

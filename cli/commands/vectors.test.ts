@@ -59,7 +59,7 @@ describe('iam-conformance vectors', () => {
     const dir = tempFiles({ 'actions.json': vectors });
     const { out } = await cli(['vectors', 'actions.json', '--evaluator', `module:${module}`, '--details', '--quiet'], dir);
     expect(out).toContain('  expected: allowed\n  actual:   implicitDeny\n  oracle trace:\n    Decision: allowed\n');
-    expect(out).toContain(`  replay: iam-conformance vectors actions.json --evaluator module:${module}\n`);
+    expect(out).toContain(`  replay: npx iam-conformance vectors actions.json --evaluator module:${module}\n`);
   });
 
   it('names the skipped cases count and writes a report folder when asked', async () => {
