@@ -53,9 +53,20 @@ describe('failureToVector', () => {
     expect(groupCases(g)[0]?.case).toEqual(replayed);
   });
 
+  it('titles the group by the behaviour the case shows, not by how the evaluator failed it', () => {
+    expect(failureToVector(vectorFailure()).description).toBe('StringEquals deny: red team is denied');
+    const generated = propertyFailure({
+      cause: { signature: 's', title: 'expected implicitDeny, got allowed: no Allow applies, decided by Action (wildcard)', features: ['action-wildcard'] },
+    });
+    const g = failureToVector(generated);
+    expect(g.description).toBe('implicitDeny where no Allow applies, decided by Action (wildcard)');
+    expect(g.cases[0]?.description).toBe('implicitDeny is expected');
+    expect(g.note).toContain('answered allowed');
+  });
+
   it('keeps boundaries and falls back to the id for an empty title', () => {
     const boundary = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
-    const g = failureToVector(vectorFailure({ title: '', case: { ...denyCase, permissionsBoundaries: [boundary] } }));
+    const g = failureToVector(vectorFailure({ origin: { kind: 'regression', file: 'x.json', group: '', case: '' }, title: '', case: { ...denyCase, permissionsBoundaries: [boundary] } }));
     expect(g.description).toBe(vectorFailure().id);
     expect(parseVectorFile(asFile(g), 'b.json').groups[0]?.permissionsBoundaries).toEqual([boundary]);
   });

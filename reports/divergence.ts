@@ -38,6 +38,21 @@ const vectorRequest = (r: Case['request']): VectorGroup['cases'][number]['reques
 });
 
 /**
+ * What the case shows about IAM, in the present tense — the regression's title once promoted — rather
+ * than how one evaluator once failed it: a vector's own group and case; for a generated case, the
+ * expected answer and what decided it (from the cause signature).
+ */
+export function behaviourTitle(f: Failure): string {
+  const o = f.origin;
+  if (o.kind === 'vector' || o.kind === 'regression' || o.kind === 'live') return nonEmpty([o.group, o.case].filter(Boolean).join(': '), f.id);
+  const expected = expectedOf(f.expected);
+  if (f.related) return `${o.property}: the decision stays ${expected} when ${f.related.description.replace(/\s*\(k=\d+\)$/, '')}`;
+  const decided = /^expected \S+, got [^:]+: (.+)$/.exec(f.cause?.title ?? '')?.[1];
+  if (decided) return `${expected} where ${decided}`;
+  return nonEmpty(f.title, f.id);
+}
+
+/**
  * A failure as a replayable vector group: the case, and as expected answer the oracle's (or the
  * vector's) decision, or `error`. Regression metadata (found date, seed, path, evaluator) rides along;
  * the replay command goes into `note` because the vector schema has no field of its own for it.
@@ -46,11 +61,11 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
   const o = f.origin;
   const source = o.kind === 'vector' && /^https:\/\/\S+$/.test(o.source) ? o.source : EVALUATION_LOGIC_URL;
   const seed = o.kind === 'property' ? o.seed : meta.seed;
-  const notes = [`Found by ${originLabel(o)}.`, `Replay: ${f.replay}`];
+  const notes = [`Found by ${originLabel(o)}: ${nonEmpty(f.title, f.id)}, answered ${resultLabel(f.actual)}.`, `Replay: ${f.replay}`];
   if (f.related) notes.push(`Related case (${f.related.description}) answered ${resultLabel(f.related.actual)}.`);
   const expected = expectedOf(f.expected);
   return {
-    description: nonEmpty(f.title, f.id),
+    description: behaviourTitle(f),
     source,
     features: [...new Set(f.features.filter(isFeature))],
     policies: f.case.policies,
@@ -65,7 +80,7 @@ export function failureToVector(f: Failure, meta: DivergenceMeta = {}): VectorGr
     ...(o.kind === 'property' ? { property: o.property, profile: o.profile } : {}),
     cases: [
       {
-        description: `${expected} is expected (the evaluator answered ${resultLabel(f.actual)})`,
+        description: `${expected} is expected`,
         request: vectorRequest(f.case.request),
         expected,
       },
@@ -94,7 +109,7 @@ export function failureToVectorFile(f: Failure, meta: DivergenceMeta = {}): Vect
       note: `${main.note ?? ''} This group is the transformed case; the evaluator answered ${resultLabel(related.actual)}.`.trim(),
       cases: [
         {
-          description: `${expected} is expected (the evaluator answered ${resultLabel(related.actual)})`,
+          description: `${expected} is expected`,
           request: vectorRequest(related.case.request),
           expected,
         },

@@ -65,6 +65,16 @@ async function readGroups(file: string): Promise<{ vf: VectorFile; raw: Record<s
  */
 export async function promoteDivergence(file: string, options: PromoteOptions = {}): Promise<Promoted> {
   const { vf, raw } = await readGroups(file);
+  // Every regression is required in every run; an unconfirmed reading would fail there until it is settled.
+  const unconfirmed = raw.findIndex((g) => g.unconfirmed === true);
+  if (unconfirmed >= 0) {
+    throw new InputError(
+      'this divergence is an unconfirmed reading (the AWS documentation does not settle it), and every regression is ' +
+        'required in every run; settle it first (live mode, or the docs) and change the vector, or record the ' +
+        "evaluator's answer in specs/expectations/<evaluator>.json",
+      { file, jsonPath: `[${unconfirmed}].unconfirmed` },
+    );
+  }
   const dir = options.to ?? REGRESSIONS_DIR;
   const dest = join(dir, targetName(file, options.name));
   if (existsSync(dest)) throw new InputError(`${dest} already exists; choose another --name`, { file });

@@ -87,6 +87,9 @@ describe('iam-conformance run, end to end', () => {
     const report = readReport(join(dir, 'out'));
     expect(report.knownDivergences?.causes[0]).toMatchObject({ cause: 'deny-ignored', status: 'evaluator-bug' });
     expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('## Known divergences that fired');
+    expect(readFileSync(join(dir, 'out', 'summary.md'), 'utf8')).toContain('## Failures\n\nNone unexpected — but');
+    // The oracle agrees with every unconfirmed vector: a correct evaluator gets no NOTE.
+    expect(r.out).not.toMatch(/^NOTE/m);
   });
 
   it('reads vector failures by cause: one line per cause with a count, every case kept in report.json, counts that agree', async () => {

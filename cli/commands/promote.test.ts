@@ -45,6 +45,15 @@ describe('iam-conformance promote', () => {
     expect(saved[0]).toMatchObject({ foundAt: '2026-01-02T00:00:00.000Z', evaluator: 'cmd:./eval', seed: 3 });
   });
 
+  it('refuses an unconfirmed reading: a regression is required in every run', async () => {
+    const root = await setup(failureToVector(vectorFailure({ required: false })));
+    const r = await cli(['promote', 'found.json', '--to', 'corpus'], root);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/found\.json at \[0\]\.unconfirmed: this divergence is an unconfirmed reading/);
+    expect(existsSync(join(root, 'corpus'))).toBe(false);
+    expect(existsSync(join(root, 'found.json'))).toBe(true);
+  });
+
   it('refuses a case the corpus already holds, and a name already taken', async () => {
     const root = await setup();
     expect((await cli(['promote', 'found.json', '--to', 'corpus', '--keep'], root)).code).toBe(0);

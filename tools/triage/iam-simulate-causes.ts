@@ -110,7 +110,7 @@ export const CAUSES = {
     citation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
     feature: 'condition-null',
     status: 'unconfirmed',
-    note: 'The docs call an empty value a null dataset only for set operators. The vector "An empty string is a present value" (unconfirmed) takes iam-simulate\'s reading, against the oracle.',
+    note: 'The docs call an empty value a null dataset only for set operators. The vector "An empty string is a null dataset to Null" (unconfirmed) states the oracle\'s reading and names iam-simulate\'s as the alternative.',
   },
   'arn-like-short-pattern': {
     description: 'iam-simulate never matches ArnLike/ArnEquals patterns with fewer than six colon-separated parts',
