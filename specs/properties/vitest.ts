@@ -1,15 +1,16 @@
 /**
- * For TypeScript evaluator authors: run the conformance properties inside your own vitest suite.
+ * The conformance properties inside a vitest suite: one `it` per property, running the property under its
+ * default profiles. Evaluator authors use it through `iam-conformance/vitest` (cli/vitest.ts), which also
+ * takes the same `module:` / `cmd:` spec string as the CLI.
  *
- *   import { describeConformance } from 'iam-conformance/vitest';   // package.json "exports"
- *   describeConformance(myEvaluator, { runs: 100 });
- *
- * One `it` per (property, profile) of the default plan; a failure prints the shrunk case, both answers
- * and the replay command.
+ * A failure prints what a person needs and nothing else — the shrunk case, the oracle's answer and its
+ * reasoning, the evaluator's answer, and the replay command — never an object diff of the failure.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Evaluator } from '../../harness/evaluator.js';
+import { describeResult } from '../../harness/compare.js';
 import { loadCatalogue } from '../../generators/catalogue.js';
+import { evaluate, explainText } from '../../oracle/index.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan } from './defaults.js';
 import { PROPERTIES } from './index.js';
 import type { AnyProperty } from '../../harness/property.js';
@@ -26,12 +27,21 @@ export interface ConformanceOptions {
   readonly close?: boolean;
 }
 
-/** A readable failure message: title, replay, the case and the answers. */
+/** The failure of a property run as a person reads it: case, both answers, the oracle's reasoning, replay. */
 export function formatRun(run: PropertyRun): string {
   const f = run.failure;
   if (!f) return `${run.property} [${run.profile}] passed`;
-  const lines = [f.title, `replay: ${f.replay}`, `case: ${JSON.stringify(f.case)}`, `actual: ${JSON.stringify(f.actual)}`];
-  if (f.related) lines.push(`related (${f.related.description}): ${JSON.stringify(f.related.case)} → ${JSON.stringify(f.related.actual)}`);
+  const lines = [
+    f.title,
+    `  case:     ${JSON.stringify(f.case)}`,
+    `  expected: ${describeResult(f.expected)} (the oracle)`,
+    `  actual:   ${describeResult(f.actual)}`,
+  ];
+  if (f.related) {
+    lines.push(`  related (${f.related.description}): ${JSON.stringify(f.related.case)}`, `    its answer: ${describeResult(f.related.actual)}`);
+  }
+  lines.push('  oracle trace:', ...explainText(evaluate(f.case)).trimEnd().split('\n').map((l) => `    ${l}`));
+  lines.push(`  replay: ${f.replay}`);
   return lines.join('\n');
 }
 
@@ -55,7 +65,8 @@ export function describeConformance(evaluator: Evaluator | (() => Promise<Evalua
             settings,
             catalogue,
           });
-          expect(run.failure, formatRun(run)).toBeUndefined();
+          // The message alone: a diff of the Failure object would bury the case under 100 lines.
+          if (run.failure) expect.fail(formatRun(run));
         }
       });
     }
