@@ -5,15 +5,15 @@ import { stableJson } from '../harness/stable-json.js';
 import type { Tally } from '../harness/tally.js';
 import { groupFailures } from './group-failures.js';
 
+const clip = (s: string, max = 160): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
 /** One line per failure: `FAIL <title>: expected X, got Y` (`NOTE` for unconfirmed ones, not required). */
 export function failureLine(f: Failure): string {
   const word = f.required ? 'FAIL' : 'NOTE (unconfirmed, not required)';
   // Property titles already say what was required and what happened; vector titles name the case only.
   if (f.suite === 'properties' || f.suite === 'live') return `${word} ${f.title}`;
-  return `${word} ${f.title}: expected ${describeResult(f.expected)}, got ${describeResult(f.actual)}`;
+  return `${word} ${f.title}: expected ${clip(describeResult(f.expected))}, got ${clip(describeResult(f.actual))}`;
 }
-
-const clip = (s: string, max = 160): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /**
  * Vector and regression failures read by cause: one line per cause with its count, its smallest case as

@@ -143,7 +143,8 @@ const clip = (s: string, max: number): string => (s.length <= max ? s : `${s.sli
 
 function featureTally(failures: readonly Failure[]): string {
   const n = new Map<string, number>();
-  for (const f of failures) for (const x of new Set(f.features)) n.set(x, (n.get(x) ?? 0) + 1);
+  // The features that decided each failure (its cause), not everything its case carries.
+  for (const f of failures) for (const x of new Set(f.cause?.features ?? f.features)) n.set(x, (n.get(x) ?? 0) + 1);
   return [...n.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([x, k]) => `${x} ×${k}`)
