@@ -2,33 +2,9 @@
  * The known divergences that fired in a run, grouped by cause: what a person needs in order not to
  * mistake "0 failed" for "conforms". Built from the expectations file and its hit counts.
  */
-import type { Feature } from '../oracle/types.js';
 import type { Expectation, ExpectationSet } from './expectations.js';
+import type { FiredCause, KnownDivergences } from './results.js';
 
-/** One cause of recorded divergences that excused at least one case in this run. */
-export interface FiredCause {
-  /** The cause's name: the entry's `cause`, else the `cause: NAME.` its note starts with, else its id. */
-  readonly cause: string;
-  readonly status: Expectation['status'];
-  readonly feature: Feature;
-  /** The documentation (or upstream issue) each entry cites, without repeats. */
-  readonly links: readonly string[];
-  /** What the evaluator does differently, in the first fired entry's words. */
-  readonly description: string;
-  /** Divergences excused (cases, property inputs and the runner's re-checks alike). */
-  readonly hits: number;
-  readonly entries: readonly { readonly id: string; readonly hits: number }[];
-}
-
-export interface KnownDivergences {
-  /** The expectations file, as shown to the user. */
-  readonly file: string;
-  /** Entries in the file, and how many of them fired. */
-  readonly entries: number;
-  readonly fired: number;
-  /** Most hits first. */
-  readonly causes: readonly FiredCause[];
-}
 
 /** The cause an expectation names (issue-16 style `cause` field, or the `cause: NAME.` note prefix). */
 export function causeOf(e: Expectation): string {

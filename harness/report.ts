@@ -2,7 +2,7 @@ import type { Evaluator } from './evaluator.js';
 import type { Feature } from '../oracle/types.js';
 import type { RunReport } from './results.js';
 import type { Tally } from './tally.js';
-import type { KnownDivergences } from './fired.js';
+import type { KnownDivergences } from './results.js';
 
 export interface ReportMeta {
   readonly tool: { readonly name: string; readonly version: string };

@@ -1,7 +1,6 @@
 import type { CoverageMatrix } from './coverage.js';
 import type { EvaluatorResult } from './evaluator.js';
 import type { Case, Feature, TraceStep, Verdict } from '../oracle/types.js';
-import type { KnownDivergences } from './fired.js';
 import type { Cause } from './cause.js';
 
 /** The suites a run is made of, in the order a run executes them. */
@@ -121,4 +120,29 @@ export interface RunReport {
   /** The closing line's numbers: passed = agree + expectedDivergence of required cases. */
   readonly passed: number;
   readonly failed: number;
+}
+
+/** One cause of recorded divergences that excused at least one case in this run. */
+export interface FiredCause {
+  /** The cause's name: the entry's `cause`, else the `cause: NAME.` its note starts with, else its id. */
+  readonly cause: string;
+  readonly status: 'evaluator-bug' | 'unconfirmed';
+  readonly feature: Feature;
+  /** The documentation (or upstream issue) each entry cites, without repeats. */
+  readonly links: readonly string[];
+  /** What the evaluator does differently, in the first fired entry's words. */
+  readonly description: string;
+  /** Divergences excused (cases, property inputs and the runner's re-checks alike). */
+  readonly hits: number;
+  readonly entries: readonly { readonly id: string; readonly hits: number }[];
+}
+
+export interface KnownDivergences {
+  /** The expectations file, as shown to the user. */
+  readonly file: string;
+  /** Entries in the file, and how many of them fired. */
+  readonly entries: number;
+  readonly fired: number;
+  /** Most hits first. */
+  readonly causes: readonly FiredCause[];
 }

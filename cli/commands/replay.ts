@@ -47,7 +47,7 @@ export const replayCommand: CliCommand = {
         const files = await loadVectorFiles(paths.map(at).map(divergencesOf));
         // A divergence file records the evaluator that diverged: pasting `replay FILE` reruns against it.
         const recorded = [...new Set(files.flatMap((f) => f.groups.flatMap((g) => (g.evaluator ? [g.evaluator] : []))))];
-        const spec = flags.evaluator ?? (recorded.length === 1 ? (recorded[0] as string) : 'oracle');
+        const spec = flags.evaluator ?? (recorded.length === 1 ? recorded[0] : undefined) ?? 'oracle';
         if (flags.evaluator === undefined && recorded.length > 1) {
           throw new InputError(`the files record ${recorded.length} evaluators (${recorded.join(', ')}); name one with --evaluator`);
         }
