@@ -45,7 +45,7 @@ export function firedLines(report: RunReport): string[] {
   if (!k || k.causes.length === 0) return [];
   const head =
     `known divergences of ${report.evaluator.name} that fired: ${k.fired} of ${k.entries} entries in ${k.file}, ` +
-    `${k.causes.length} cause${k.causes.length === 1 ? '' : 's'} (hits: divergences excused)`;
+    `${k.causes.length} cause${k.causes.length === 1 ? '' : 's'} (hits: answers excused, every case a property sent counted)`;
   const rows = k.causes.map((c) => [
     statusLabel(c.status),
     c.cause,
