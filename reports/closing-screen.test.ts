@@ -60,6 +60,7 @@ describe('the report tells the same story', () => {
     expect(md).toContain('## Failures\n\nNone unexpected — but 11 divergences of 2 known causes fired (above).');
     expect(md).not.toContain('## Failures\n\nNone.');
     expect(md).toMatch(/^run of broken 1\.0\.0/m);
+    expect(md).toContain('Not full conformance: 2 known causes of divergence fired (1 evaluator bug, 1 unconfirmed), excused by the expectations file.');
   });
 
   it('index.html links each cause to its documentation page', () => {

@@ -155,6 +155,7 @@ export function renderHtml(report: RunReport, options: RenderOptions = {}): stri
 <body>
 <h1>iam-conformance: <span class="${view.outcome}">${view.outcome}</span> — ${esc(view.evaluator)}</h1>
 <p><strong>${esc(view.counts)}</strong></p>
+${view.known ? `<p class="unconfirmed">${esc(view.known.summary)}</p>` : ''}
 <p>${esc(view.runLine)}</p>
 <table>${facts}</table>
 <h2>Per feature</h2>

@@ -116,6 +116,7 @@ export function renderMarkdown(report: RunReport, options: RenderOptions = {}): 
     '',
     `**${mdText(view.counts)}**`,
     '',
+    ...(view.known ? [mdText(view.known.summary), ''] : []),
     mdTable(
       ['run', ''],
       view.facts.map(([k, v]) => [k, k === 'Settings' || k === 'Evaluator' ? mdCode(v, true) : mdText(v)]),

@@ -37,6 +37,8 @@ export interface ReportView {
   /** The known divergences that fired, by cause (the closing screen's list), when expectations were read. */
   readonly known?: {
     readonly head: string;
+    /** Under the headline: `not full conformance: 17 known causes fired (8 evaluator bugs, 9 unconfirmed)`. */
+    readonly summary: string;
     readonly causes: readonly {
       readonly status: string;
       readonly cause: string;
@@ -151,6 +153,15 @@ function featureTally(failures: readonly Failure[]): string {
     .join(', ');
 }
 
+function knownSummary(causes: NonNullable<RunReport['knownDivergences']>['causes']): string {
+  const bugs = causes.filter((c) => c.status === 'evaluator-bug').length;
+  const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `Not full conformance: ${s(causes.length, 'known cause')} of divergence fired ` +
+    `(${s(bugs, 'evaluator bug')}, ${causes.length - bugs} unconfirmed), excused by the expectations file.`
+  );
+}
+
 /** Builds the view of a report for summary.md and index.html. */
 export function buildView(report: RunReport, options: RenderOptions = {}): ReportView {
   const facts: [string, string][] = [
@@ -184,6 +195,7 @@ export function buildView(report: RunReport, options: RenderOptions = {}): Repor
   const known = k && k.causes.length > 0
     ? {
         head: firedLines(report)[0] ?? '',
+        summary: knownSummary(k.causes),
         causes: k.causes.map((c) => ({
           status: statusLabel(c.status),
           cause: c.cause,
