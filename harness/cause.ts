@@ -36,20 +36,29 @@ interface At {
   readonly policySet: TraceStep['policySet'];
   readonly policyIndex: number;
   readonly statementIndex: number;
+  /** The SCP level, for `serviceControlPolicy`. */
+  readonly level?: number;
 }
 
 const answer = (r: EvaluatorResult): string =>
   r.kind === 'errored' ? 'evaluator error' : r.kind === 'skipped' ? 'skipped' : isErrorVerdict(r.verdict) ? 'error' : r.verdict.decision;
 const expectedWord = (v: Verdict): string => (isErrorVerdict(v) ? 'error' : v.decision);
 
-function docsOf(c: Case, set: At['policySet']): readonly PolicyDocument[] {
-  if (set === 'identity') return c.policies;
-  if (set === 'permissionsBoundary') return c.permissionsBoundaries ?? [];
-  return [];
+function docsOf(c: Case, set: At['policySet'], level = 0): readonly PolicyDocument[] {
+  switch (set) {
+    case 'identity':
+      return c.policies;
+    case 'permissionsBoundary':
+      return c.permissionsBoundaries ?? [];
+    case 'serviceControlPolicy':
+      return c.serviceControlPolicies?.[level] ?? [];
+    case 'resourcePolicy':
+      return c.resourcePolicy !== undefined ? [c.resourcePolicy] : [];
+  }
 }
 
 function statementAt(c: Case, at: At): Stmt | undefined {
-  const doc = docsOf(c, at.policySet)[at.policyIndex] as Record<string, unknown> | undefined;
+  const doc = docsOf(c, at.policySet, at.level)[at.policyIndex] as Record<string, unknown> | undefined;
   const body = doc && typeof doc === 'object' ? doc.Statement : undefined;
   const s = Array.isArray(body) ? (body[at.statementIndex] as unknown) : at.statementIndex === 0 ? body : undefined;
   return typeof s === 'object' && s !== null && !Array.isArray(s) ? (s as Stmt) : undefined;
@@ -95,7 +104,9 @@ function decidingStatements(i: CauseInput, decision: string, got: string): { at:
   const missed = trace.filter((t) => t.element === 'Statement' && !t.holds);
   const effect = (t: At) => statementAt(i.case, t)?.Effect;
   if (decision === 'explicitDeny') return { at: applied.filter((t) => effect(t) === 'Deny'), failing: false, role: 'a Deny applies' };
-  if (decision === 'allowed') return { at: applied.filter((t) => effect(t) === 'Allow' && t.policySet === 'identity'), failing: false, role: 'an Allow applies' };
+  if (decision === 'allowed') {
+    return { at: applied.filter((t) => effect(t) === 'Allow' && (t.policySet === 'identity' || t.policySet === 'resourcePolicy')), failing: false, role: 'an Allow applies' };
+  }
   // Implicit deny: the evaluator found an Allow (or a Deny) the oracle says does not apply.
   const want = got === 'explicitDeny' ? 'Deny' : 'Allow';
   const candidates = missed.filter((t) => effect(t) === want);
@@ -103,19 +114,28 @@ function decidingStatements(i: CauseInput, decision: string, got: string): { at:
   return { at: applied.filter((t) => effect(t) === 'Allow'), failing: false, role: 'the boundary allows nothing' };
 }
 
-const same = (a: At, b: At) => a.policySet === b.policySet && a.policyIndex === b.policyIndex && a.statementIndex === b.statementIndex;
+const same = (a: At, b: At) =>
+  a.policySet === b.policySet && a.policyIndex === b.policyIndex && a.statementIndex === b.statementIndex && (a.level ?? 0) === (b.level ?? 0);
 
 /** The features of just these statements (and the request): the case cut down to what decided. */
 function featuresOf(c: Case, at: readonly At[]): Feature[] {
-  const keep = (set: At['policySet']) =>
-    docsOf(c, set).flatMap((d, policyIndex) => {
-      const statements = at.filter((a) => a.policySet === set && a.policyIndex === policyIndex);
+  const keep = (set: At['policySet'], level?: number) =>
+    docsOf(c, set, level).flatMap((d, policyIndex) => {
+      const statements = at.filter((a) => a.policySet === set && a.policyIndex === policyIndex && (a.level ?? 0) === (level ?? 0));
       if (!statements.length) return [];
       const version = (d as Record<string, unknown>).Version;
       return [{ ...(version !== undefined ? { Version: version } : {}), Statement: statements.map((a) => statementAt(c, a)).filter(Boolean) }];
     });
   const boundaries = keep('permissionsBoundary');
-  const cut: Case = { policies: keep('identity'), ...(boundaries.length ? { permissionsBoundaries: boundaries } : {}), request: c.request };
+  const scps = (c.serviceControlPolicies ?? []).map((_, level) => keep('serviceControlPolicy', level));
+  const [resourcePolicy] = keep('resourcePolicy');
+  const cut: Case = {
+    policies: keep('identity'),
+    ...(boundaries.length ? { permissionsBoundaries: boundaries } : {}),
+    ...(scps.some((l) => l.length) ? { serviceControlPolicies: scps } : {}),
+    ...(resourcePolicy ? { resourcePolicy } : {}),
+    request: c.request,
+  };
   const features = caseFeatures(cut);
   if (at.some((a) => statementAt(c, a)?.Effect === 'Deny') && !features.includes('explicit-deny')) features.push('explicit-deny');
   return [...new Set(features)].sort();
@@ -126,6 +146,14 @@ const errorElement = (path: string | undefined): string =>
   (path ?? '').replace(/^(policies|permissionsBoundaries|serviceControlPolicies\[\d+\]|resourcePolicy)(\[\d+\])?\.?/, '').replace(/\[\d+\]/g, '') || 'the document';
 
 const OPERATOR_NAME = /\b((ForAllValues|ForAnyValue):)?(String|Numeric|Date|Bool|Binary|IpAddress|NotIpAddress|Arn|Null)[A-Za-z]*/g;
+
+/** Which policy type a deciding element sits in (identity policies need no word). */
+const SET_LABEL: Readonly<Record<At['policySet'], string>> = {
+  identity: '',
+  permissionsBoundary: 'boundary ',
+  serviceControlPolicy: 'SCP ',
+  resourcePolicy: 'resource policy ',
+};
 
 /** The cause of one failure. */
 export function causeOf(i: CauseInput): Cause {
@@ -160,7 +188,7 @@ export function causeOf(i: CauseInput): Cause {
     ...new Set(
       at.flatMap((a) => {
         const s = statementAt(i.case, a);
-        return s ? [elementOf(i.case, s, trace.filter((t) => same(t, a)), failing)] : [];
+        return s ? [`${SET_LABEL[a.policySet]}${elementOf(i.case, s, trace.filter((t) => same(t, a)), failing)}`] : [];
       }),
     ),
   ].sort();

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import type { Evaluator } from './evaluator.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import type { GeneratorSettings } from '../generators/settings.js';
+import { settingsExcluding } from '../generators/profiles.js';
 import { evaluate as oracle } from '../oracle/index.js';
 import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
 import { answerOf } from './compare.js';
@@ -60,8 +61,9 @@ export async function runProperty<T>(
   options: PropertyRunOptions,
 ): Promise<PropertyRun> {
   const started = Date.now();
-  const settings = prop.adjust ? prop.adjust(options.settings) : options.settings;
   const unsupported = new Set<Feature>([...evaluator.unsupportedFeatures, ...(options.excluded ?? [])]);
+  // A property's own settings (SCPs switched on, boundaries off) never bring back an excluded feature.
+  const settings = prop.adjust ? settingsExcluding(prop.adjust(options.settings), [...unsupported]) : options.settings;
   const skipReason = options.path === undefined ? upFrontSkip(prop, settings, options, unsupported) : undefined;
   if (skipReason !== undefined) {
     const counts: Counts = { agree: 0, diverge: 0, expectedDivergence: 0, skipped: options.runs, errored: 0 };

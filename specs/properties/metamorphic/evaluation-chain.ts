@@ -25,6 +25,8 @@ const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length] as T;
 
 export const scpAllowAllLevel = twinProperty({
   name: 'scp-level-allow-all',
+  // Enables SCPs, and FullAWSAccess is `Action: "*"`.
+  introduces: ['service-control-policy', 'action-wildcard'],
   description: 'Adding an SCP level that allows every action on every resource (FullAWSAccess) does not change the decision.',
   adjust: (s) => ({ ...s, scpPercent: 50 }),
   transform: (c, k) => {
@@ -40,6 +42,8 @@ const RESTRICTIVENESS = { allowed: 0, implicitDeny: 1, explicitDeny: 2 } as cons
 
 export const addScpNeverGrants: ConformanceProperty<Twin> = {
   name: 'add-scp-never-grants',
+  // The added levels are generated SCPs: wildcards included.
+  introduces: ['service-control-policy', 'action-wildcard'],
   description: 'Adding SCP levels never grants: the decision stays or becomes more restrictive ("an SCP never grants permissions").',
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, scpPercent: 30 }),
@@ -73,6 +77,8 @@ function splitScp(levels: readonly (readonly unknown[])[], k: number): { levels:
 
 export const scpSplit = twinProperty({
   name: 'scp-split',
+  // Its cases always carry SCPs, and generated SCP levels lean on FullAWSAccess (`Action: "*"`).
+  introduces: ['service-control-policy', 'action-wildcard'],
   description: 'Splitting an SCP into two SCPs of the same level does not change the decision.',
   adjust: (s) => ({ ...s, scpPercent: 100 }),
   transform: (c, k) => {
@@ -86,6 +92,8 @@ const ALLOW_PRINCIPALS = [(caller: string) => ({ AWS: caller }), () => '*', () =
 
 export const addResourcePolicy: ConformanceProperty<Twin> = {
   name: 'add-resource-policy',
+  // Its settings switch SCPs on, whose generated levels lean on FullAWSAccess (`Action: "*"`).
+  introduces: ['resource-policy', 'principal-element', 'action-wildcard'],
   description: 'Adding a resource policy of Allow statements never removes a grant or an explicit deny within one account.',
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, resourcePolicyPercent: 0, crossAccountPercent: 0, scpPercent: 30 }),
@@ -131,6 +139,8 @@ function moveStatements(doc: unknown, move: <T>(x: T) => T): unknown {
 
 export const crossAccountNeverGrants: ConformanceProperty<Twin> = {
   name: 'cross-account-never-grants',
+  // Its settings may switch SCPs on, whose generated levels lean on FullAWSAccess (`Action: "*"`).
+  introduces: ['cross-account', 'action-wildcard'],
   description: 'Moving the resource to another account never turns a denied request into an allowed one.',
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, resourcePolicyPercent: 70, crossAccountPercent: 0, scpPercent: 20 }),
