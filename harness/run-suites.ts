@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Evaluator } from './evaluator.js';
 import { loadCatalogue } from '../generators/catalogue.js';
+import { unionSelection } from '../generators/services.js';
 import { evaluate as oracle } from '../oracle/index.js';
 import type { Case, Feature } from '../oracle/types.js';
 import type { PlannedRun } from './property.js';
@@ -82,7 +83,8 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   }
 
   if (plan.length === 0) return tally;
-  const catalogue = await loadCatalogue();
+  // One catalogue holding every service the planned runs draw from (`--service all`: the whole catalogue).
+  const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
   // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
   // and counted when fast-check reports the input passed (shrinking attempts are never counted).
   let pending: readonly Feature[] | undefined;
