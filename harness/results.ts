@@ -108,6 +108,8 @@ export interface RunReport {
    * form (harness/coverage.ts); absent when the run generated no cases.
    */
   readonly coverage?: CoverageMatrix;
+  /** Counts per service (request action prefix); absent in reports written before it existed. */
+  readonly perService?: Readonly<Record<string, Counts>>;
   readonly entries: readonly Entry[];
   readonly failures: readonly Failure[];
   /** The closing line's numbers: passed = agree + expectedDivergence of required cases. */

@@ -16,6 +16,7 @@ import type { Failure } from './results.js';
 import { runVectorFiles } from './run-vectors.js';
 import { shardItems, shardRuns, shardSeed, type Shard } from './shard.js';
 import { Tally } from './tally.js';
+import { serviceOf } from './service-counts.js';
 import { loadVectorFiles } from './vector-file.js';
 
 /** The suites `run` can execute (live has its own verb). */
@@ -89,10 +90,12 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   // and counted when fast-check reports the input passed (shrinking attempts are never counted).
   let pending: readonly Feature[] | undefined;
   let pendingCells: readonly string[] = [];
+  let pendingService: string | undefined;
   const tallyFeatures = (cases: readonly Case[]) => {
     if (pending === undefined && cases[0]) {
       pending = caseFeatures(cases[0]);
       pendingCells = caseCoverage(cases[0]);
+      pendingService = serviceOf(cases[0]);
     }
   };
   // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
@@ -110,6 +113,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     const inputs = runs * planned.runsFactor;
     evaluator.resetMasked();
     pending = undefined;
+    pendingService = undefined;
     const label = `${property.name} [${settings.profile}]`;
     o.progress.start(label, inputs);
     const run = await runProperty(property, evaluator, {
@@ -124,7 +128,9 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
           tally.features.add(pending, 'agree');
           tally.coverage.add(pendingCells);
         }
+        if (pendingService !== undefined) tally.services.add(pendingService, 'agree');
         pending = undefined;
+        pendingService = undefined;
       },
     }).catch((err: unknown) => {
       // fast-check cannot follow a path recorded under another seed, property or profile: bad input.
@@ -140,6 +146,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     tally.recordCounts(counts);
     if (run.failure) {
       tally.features.add(run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
+      tally.services.add(serviceOf(run.failure.case), run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
       tally.failures.push(run.failure);
       o.onFailure?.(run.failure);
     }

@@ -7,6 +7,7 @@ import { caseFeatures } from './features.js';
 import { InputError } from './input-error.js';
 import type { CaseOrigin, Failure, Outcome } from './results.js';
 import { Tally } from './tally.js';
+import { serviceOf } from './service-counts.js';
 import { groupCases, type VectorFile, type VectorGroup } from './vector-file.js';
 
 export interface VectorRunOptions {
@@ -74,7 +75,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
     const required = options.suite === 'regressions' || p.group.unconfirmed !== true;
     const failed = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual;
     const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file) };
-    tally.recordCase(entry, outcome.kind, p.features, required, failed ? toFailure(p, actual, required, options, show) : undefined, millis.get(p));
+    tally.recordCase(entry, outcome.kind, p.features, required, failed ? toFailure(p, actual, required, options, show) : undefined, millis.get(p), serviceOf(p.case));
   }
   tally.closeEntries();
   return tally;

@@ -1,6 +1,7 @@
 import type { Counts, RunReport } from '../harness/results.js';
 import { COUNT_COLUMNS } from './labels.js';
 import { prettyJson } from './markdown-text.js';
+import { serviceSectionHtml } from './service-table.js';
 import { buildView, type RenderOptions, type FailureView } from './view.js';
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
@@ -96,7 +97,7 @@ export function renderHtml(report: RunReport, options: RenderOptions = {}): stri
 ${suites ? `<table><tr><th>suite</th><th>entries</th>${countHeader}</tr>${suites}</table>` : '<p>No entries.</p>'}
 <h2>Per feature</h2>
 ${features ? `<table><tr><th>feature</th>${countHeader}</tr>${features}</table>` : '<p>No feature counts.</p>'}
-<h2>Failures${view.failureCount ? `: ${view.failureCount} in ${view.causes.length} causes` : ''}</h2>
+${serviceSectionHtml(report, countCells, esc)}<h2>Failures${view.failureCount ? `: ${view.failureCount} in ${view.causes.length} causes` : ''}</h2>
 ${causes || '<p>None.</p>'}
 </body></html>
 `;

@@ -2,6 +2,7 @@ import type { Counts, RunReport } from '../harness/results.js';
 import { coverageSection } from './coverage.js';
 import { COUNT_COLUMNS } from './labels.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
+import { serviceSectionMarkdown } from './service-table.js';
 import { buildView, type RenderOptions, type FailureView, type ReportView } from './view.js';
 
 /** Failures shown in full per cause; the rest of a cause is listed one line each. */
@@ -93,6 +94,7 @@ export function renderMarkdown(report: RunReport, options: RenderOptions = {}): 
       : mdTable(['feature', ...countHeader], view.features.map((f) => [mdCode(f.name, true), ...countCells(f.counts)])),
     '',
     ...coverageSection(report),
+    ...serviceSectionMarkdown(report),
     ...failuresSection(view),
     '',
   ];

@@ -9,6 +9,7 @@ import { compare, describeResult } from '../compare.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations.js';
 import type { Failure, Outcome } from '../results.js';
 import { Tally } from '../tally.js';
+import { serviceOf } from '../service-counts.js';
 import { chunkByEntry, type LiveItem } from './live-cases.js';
 
 export interface LiveRunOptions {
@@ -55,7 +56,7 @@ export async function runLive(items: readonly LiveItem[], evaluator: Evaluator, 
       outcome.kind === 'diverge' || outcome.kind === 'errored'
         ? toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against)
         : undefined;
-    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, item.features, item.required, failure);
+    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, item.features, item.required, failure, 0, serviceOf(item.case));
   }
   tally.closeEntries();
   return { tally, answers };
