@@ -15,6 +15,7 @@ import { PROFILES } from './profiles.js';
 import { scenario } from './scenario.js';
 import type { ServiceSelection } from './services.js';
 import type { GeneratorSettings } from './settings.js';
+import { renderServiceRole, roleTakingActions, serviceRoleRecipe } from './service-role.js';
 import { pick } from './text.js';
 
 export interface CaseFamily {
@@ -54,4 +55,16 @@ export function generateFamilies(catalogue: Catalogue, seed: number, runs: numbe
   if (runs <= 0) return [];
   const settings = service === undefined ? LIVE_SETTINGS : { ...LIVE_SETTINGS, service };
   return fc.sample(caseFamily(catalogue, settings), { seed, numRuns: runs }).map((cases, index) => ({ index, cases }));
+}
+
+/**
+ * A SageMaker service-role family: one call of CreateTrainingJob, CreateProcessingJob, CreateEndpointConfig,
+ * CreateNotebookInstance or CreateModel as IAM sees it — the SageMaker action on its new resource and
+ * `iam:PassRole` on the execution role with `iam:PassedToService` — under one identity policy
+ * (`service-role.ts`). An empty family when the catalogue was loaded without SageMaker.
+ */
+export function serviceRoleFamily(catalogue: Catalogue): fc.Arbitrary<readonly Case[]> {
+  const actions = roleTakingActions(catalogue);
+  if (actions.length === 0) return fc.constant([]);
+  return serviceRoleRecipe().map((r) => renderServiceRole(actions, r));
 }

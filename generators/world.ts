@@ -187,7 +187,7 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, view: Se
 }
 
 /** Fills an ARN template (`arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}`). */
-function instantiate(template: string, region: string, names: readonly string[], offset: number): string {
+export function instantiate(template: string, region: string, names: readonly string[], offset: number): string {
   let i = offset;
   return template.replace(/\$\{([A-Za-z]+)\}/g, (_, v: string) => {
     if (v === 'Partition') return 'aws';
