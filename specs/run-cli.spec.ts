@@ -68,6 +68,8 @@ describe('iam-conformance run, end to end', () => {
       [['run', '--evaluator', 'oracle', '--shard', '3/2'], /--shard/],
       [['run', '--evaluator', 'oracle', '--path', '1:2'], /--path .* needs --property/],
       [['run', '--evaluator', 'oracle', '--expectations', 'bad-expectations.json'], /bad-expectations\.json at \[0\]/],
+      [['run', '--evaluator', 'oracle', '--service', 's3,nosuchservice'], /unknown service prefix "nosuchservice"; `iam-conformance services` lists/],
+      [['run', '--evaluator', 'oracle', '--service', ','], /--service: expected service prefixes/],
     ];
     for (const [argv, message] of cases) {
       const r = await cli([...argv, '--quiet', '--no-report'], dir);
@@ -75,6 +77,24 @@ describe('iam-conformance run, end to end', () => {
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('iam-conformance run --service', () => {
+  it('generates for the named services, counts them per service and names --service in replays', async () => {
+    const dir = tempFiles({});
+    const r = await cli(['run', '--evaluator', mutant, '--suite', 'properties', '--property', 'differential', '--service', 'kms', '--runs', '40', '--quiet', '--report-dir', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/--service kms/);
+    const report = readReport(join(dir, 'out'));
+    expect(Object.keys(report.perService ?? {})).toContain('kms');
+    expect(report.settings.service).toBe('kms');
+  });
+
+  it('lists the known prefixes with the services verb', async () => {
+    const r = await cli(['services'], tempFiles({}));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual(expect.arrayContaining(['s3', 'sagemaker', 'kms']));
   });
 });
 
