@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allServices, loadCatalogue, unknownServices, usableTemplate } from './catalogue.js';
+import { allServices, keyBaseName, loadCatalogue, unknownServices, usableTemplate } from './catalogue.js';
 import { DEFAULT_SERVICES, parseServiceSelection } from './services.js';
 
 describe('loadCatalogue', () => {
@@ -41,6 +41,11 @@ describe('loadCatalogue', () => {
     expect(find('iam:PassRole')?.conditionKeys).toContain('iam:PassedToService');
     expect(find('s3:ListBucket')?.conditionKeys).toContain('s3:prefix');
     expect(find('kms:Decrypt')?.conditionKeys).toEqual(expect.arrayContaining(['kms:ViaService', 'kms:EncryptionContext:${EncryptionContextKey}']));
+  });
+
+  it('spells an action’s listed keys as generator keys are named', () => {
+    expect(keyBaseName('aws:RequestTag/${TagKey}')).toBe('aws:requesttag/');
+    expect(keyBaseName('iam:PassedToService')).toBe('iam:passedtoservice');
   });
 
   it('drops templates that are patterns rather than one resource', () => {

@@ -164,6 +164,16 @@ function globalKeys(): CatalogueKey[] {
     });
 }
 
+/**
+ * A condition key as `CatalogueKey.name` spells it, lower case: the tag part of a tag-style key dropped
+ * (`aws:RequestTag/${TagKey}` → `aws:requesttag/`), so an action's listed keys can be looked up.
+ */
+export function keyBaseName(rawName: string): string {
+  const m = PARAMETER.exec(rawName);
+  const parameterized = m !== null && rawName.slice(0, m.index).endsWith('/');
+  return (parameterized && m ? rawName.slice(0, m.index) : rawName).toLowerCase();
+}
+
 /** Placeholders the catalogue uses for the tag part of a key: `${TagKey}`, `${MetadataKey}`, `tag-key`. */
 const PARAMETER = /(\$\{[A-Za-z]+\}|tag-key)$/;
 

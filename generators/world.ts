@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { ContextKeyType } from '../oracle/types.js';
 import { chance } from './chance.js';
-import type { Catalogue, CatalogueAction, CatalogueKey } from './catalogue.js';
+import { keyBaseName, type Catalogue, type CatalogueAction, type CatalogueKey } from './catalogue.js';
 import type { KeyKind } from './key-kind.js';
 import { keyValues } from './key-values.js';
 import type { GeneratorSettings } from './settings.js';
@@ -160,7 +160,9 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, view: Se
     ? unique(chosen.flatMap((a, i) => (a.arnTemplates.length ? [instantiate(pick(a.arnTemplates, r.template + i), region, names, i)] : [])))
     : [];
   const classes = view.classes;
-  const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent)) : [];
+  // Keys the world's actions document (Service Authorization Reference), preferred for half the draws.
+  const actionKeys = new Set(chosen.flatMap((a) => a.conditionKeys.map(keyBaseName)));
+  const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent, actionKeys)) : [];
   const dedupedKeys = keys.filter((k, i) => keys.findIndex((x) => x.name.toLowerCase() === k.name.toLowerCase()) === i);
   const stringAnchors = dedupedKeys.filter((k) => k.kind === 'string' && !k.multivalued).flatMap((k) => k.anchors);
   const variables: WorldKey[] = settings.enableVariables
@@ -223,9 +225,18 @@ function nearMisses(arn: string): string[] {
   return out;
 }
 
-function renderKey(classes: readonly KeyClass[], k: WorldDraw['keys'][number], arns: readonly string[], specialPercent: number): WorldKey {
+function renderKey(
+  classes: readonly KeyClass[],
+  k: WorldDraw['keys'][number],
+  arns: readonly string[],
+  specialPercent: number,
+  actionKeys: ReadonlySet<string>,
+): WorldKey {
   const cls = pick(classes, k.cls);
-  const ck = pick(cls.keys, k.key);
+  // Even draws take a key one of the world's actions lists, when its class has one; odd draws any key of
+  // the class (global keys, and the service's other keys: a key the action does not take is still evaluated).
+  const own = actionKeys.size > 0 && k.key % 2 === 0 ? cls.keys.filter((x) => actionKeys.has(x.name.toLowerCase())) : [];
+  const ck = own.length > 0 ? pick(own, k.key >> 1) : pick(cls.keys, k.key);
   const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
   const values = keyValues(cls.kind, k.a, k.b, arns, k.special >= 100 - specialPercent);
   return { name, kind: ck.kind, multivalued: ck.multivalued, contextType: ck.contextType, ...values };
