@@ -36,6 +36,8 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const iamSimulate = { ...simulated!, ...(simulator.version !== undefined ? { version: simulator.version } : {}) };
   log('generator…');
   const generator = generatorSpeed(catalogue, scale.minSeconds);
+  log('generator, --service all…');
+  const generatorAll = generatorSpeed(await loadCatalogue('all'), scale.minSeconds, undefined, 'all');
   log('end to end (oracle, module, cmd)…');
   const e2e = await endToEnd(catalogue, scale.endToEndRuns);
   log(`memory (${scale.memoryCases} cases)…`);
@@ -64,6 +66,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
     oracle: oracle!,
     iamSimulate,
     generatorCasesPerSecond: generator.perSecond,
+    generatorAllServicesCasesPerSecond: generatorAll.perSecond,
     endToEnd: e2e,
     memory,
     wildcard,

@@ -15,6 +15,8 @@ export interface BenchResults {
   readonly oracle: SpeedPair;
   readonly iamSimulate: SpeedPair & { readonly version?: string };
   readonly generatorCasesPerSecond: number;
+  /** The generator with `--service all` (every service of the catalogue); absent in older results. */
+  readonly generatorAllServicesCasesPerSecond?: number;
   readonly endToEnd: readonly EndToEnd[];
   readonly memory: MemoryFigures;
   readonly wildcard: Rate & { readonly stars: number; readonly length: number; readonly decision: string };
@@ -35,7 +37,10 @@ export function resultsTable(r: BenchResults): string {
     ['ratio cold (oracle / iam-simulate)', `${fmt(r.ratioCold, 1)}×`],
     ['ratio warm (oracle / iam-simulate)', `${fmt(r.ratioWarm, 1)}×`],
     ['ratio recurring (oracle / iam-simulate)', `${fmt(r.oracle.recurring.perSecond / r.iamSimulate.recurring.perSecond, 1)}×`],
-    ['generator', `${fmt(r.generatorCasesPerSecond)} cases/s`],
+    ['generator (SageMaker)', `${fmt(r.generatorCasesPerSecond)} cases/s`],
+    ...(r.generatorAllServicesCasesPerSecond !== undefined
+      ? [['generator (--service all)', `${fmt(r.generatorAllServicesCasesPerSecond)} cases/s`] as [string, string]]
+      : []),
     ...r.endToEnd.map((e): [string, string] => [
       `run end to end, ${e.evaluator} adapter`,
       `${fmt(e.rate.perSecond)} cases/s` + (e.disagreements ? `  (${e.disagreements} disagreements!)` : ''),

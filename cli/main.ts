@@ -7,6 +7,7 @@ import { promoteCommand } from './commands/promote.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { triageCommand } from './commands/triage.js';
+import { servicesCommand } from './commands/services.js';
 import { vectorsCommand } from './commands/vectors.js';
 import { EXIT, processIo, type CliIo, type ExitCode } from './io.js';
 import { toolVersion } from './tool-version.js';
@@ -19,6 +20,7 @@ const COMMANDS: readonly CliCommand[] = [
   liveCommand,
   replayCommand,
   promoteCommand,
+  servicesCommand,
 ];
 
 /** Runs the CLI on `argv` (without `node` and the script) and resolves to the exit code. */

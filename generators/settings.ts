@@ -3,9 +3,17 @@
  * sizes; profiles (`profiles.ts`) are presets of it, and an evaluator's unsupported features switch
  * flags off (`settingsExcluding`), so such cases are never generated.
  */
+import { DEFAULT_SERVICES, type ServiceSelection } from './services.js';
+
 export interface GeneratorSettings {
   /** Profile name, carried into replay commands and report origins. @defaultValue 'default' */
   readonly profile: string;
+  /**
+   * Services the worlds are drawn from: prefixes (the first is the focus, half the worlds when there are
+   * several) or `all`, every service of the catalogue, drawn by the seed (`services.ts`).
+   * @defaultValue DEFAULT_SERVICES (sagemaker, s3, iam, kms, sts)
+   */
+  readonly service: ServiceSelection;
   /** Policies per case (identity policies; the boundary is separate). @defaultValue 3 */
   readonly maxPolicies: number;
   /** Statements per policy. @defaultValue 3 */
@@ -90,6 +98,7 @@ export interface GeneratorSettings {
 
 export const DEFAULT_SETTINGS: GeneratorSettings = {
   profile: 'default',
+  service: DEFAULT_SERVICES,
   maxPolicies: 3,
   maxStatements: 3,
   maxConditions: 3,

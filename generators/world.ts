@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { ContextKeyType } from '../oracle/types.js';
 import { chance } from './chance.js';
-import type { Catalogue, CatalogueKey } from './catalogue.js';
+import { keyBaseName, type Catalogue, type CatalogueAction, type CatalogueKey } from './catalogue.js';
 import type { KeyKind } from './key-kind.js';
 import { keyValues } from './key-values.js';
 import type { GeneratorSettings } from './settings.js';
@@ -69,16 +69,16 @@ const KIND_FLAGS: Readonly<Record<KeyKind, keyof GeneratorSettings>> = {
   binary: 'enableConditions',
 };
 
-/** Enabled classes, string first so that shrinking moves towards the plainest key. */
-export function keyClasses(catalogue: Catalogue, settings: GeneratorSettings): KeyClass[] {
+/** Enabled classes of `keys`, string first so that shrinking moves towards the plainest key. */
+export function keyClasses(keys: readonly CatalogueKey[], settings: GeneratorSettings): KeyClass[] {
   const order: KeyKind[] = ['string', 'numeric', 'bool', 'date', 'ip', 'arn'];
   const out: KeyClass[] = [];
   for (const multivalued of [false, true]) {
     if (multivalued && !settings.enableMultivalued) continue;
     for (const kind of order) {
       if (!settings[KIND_FLAGS[kind]]) continue;
-      const keys = catalogue.keys.filter((k) => k.kind === kind && k.multivalued === multivalued);
-      if (keys.length > 0) out.push({ kind, multivalued, keys });
+      const matching = keys.filter((k) => k.kind === kind && k.multivalued === multivalued);
+      if (matching.length > 0) out.push({ kind, multivalued, keys: matching });
     }
   }
   // Ordered families (numeric, date, ip) have boundaries where off-by-one bugs live: twice the weight.
@@ -87,12 +87,34 @@ export function keyClasses(catalogue: Catalogue, settings: GeneratorSettings): K
 
 const keyDraw = fc.record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat(), special: fc.nat({ max: 99 }) });
 
+/** What a world needs of one service: its actions and the key classes of its keys plus the global ones. */
+interface ServiceView {
+  readonly actions: readonly CatalogueAction[];
+  readonly classes: readonly KeyClass[];
+}
+
+/** The services `settings.service` names, as the catalogue holds them; a name the catalogue lacks is an error. */
+export function selectedServices(catalogue: Catalogue, settings: GeneratorSettings): readonly string[] {
+  if (settings.service === 'all') return catalogue.services;
+  const missing = settings.service.filter((s) => !catalogue.byService.has(s.toLowerCase()));
+  if (missing.length > 0) throw new Error(`the catalogue was not loaded with service ${missing.join(', ')} (loadCatalogue(settings.service))`);
+  return settings.service.map((s) => s.toLowerCase());
+}
+
 /** The world a case lives in. */
 export function world(catalogue: Catalogue, settings: GeneratorSettings): fc.Arbitrary<World> {
-  const classes = keyClasses(catalogue, settings);
-  const withKeys = settings.enableConditions && classes.length > 0;
+  const services = selectedServices(catalogue, settings).flatMap((prefix) => {
+    const svc = catalogue.byService.get(prefix);
+    return svc && svc.actions.length > 0 ? [svc] : [];
+  });
+  if (services.length === 0) throw new Error('no selected service has any action');
+  const views = services.map((svc) => ({ actions: svc.actions, classes: keyClasses([...catalogue.globalKeys, ...svc.keys], settings) }));
+  const withKeys = settings.enableConditions;
+  // A named list's first service is the focus: half the worlds centre on it (the default: SageMaker).
+  const focusFirst = settings.service !== 'all' && views.length > 1;
   return fc
     .record({
+      service: focusFirst ? fc.oneof(fc.constant(0), fc.integer({ min: 1, max: views.length - 1 })) : fc.nat({ max: views.length - 1 }),
       start: fc.nat(),
       count: fc.integer({ min: 1, max: Math.max(1, settings.maxActions) }),
       other: fc.tuple(chance(30), fc.nat()).map(([has, n]) => (has ? n : null)),
@@ -101,7 +123,7 @@ export function world(catalogue: Catalogue, settings: GeneratorSettings): fc.Arb
       names: fc.array(fc.nat(), { minLength: 4, maxLength: 4 }),
       keys: fc.array(keyDraw, { minLength: withKeys ? 1 : 0, maxLength: withKeys ? settings.maxKeys : 0 }),
     })
-    .map((r) => renderWorld(catalogue, settings, classes, r));
+    .map((r) => renderWorld(catalogue, settings, views[r.service] as ServiceView, r));
 }
 
 interface WorldDraw {
@@ -114,24 +136,33 @@ interface WorldDraw {
   readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number; special: number }[];
 }
 
-function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes: readonly KeyClass[], r: WorldDraw): World {
+/** `xs[i - 1]` and `xs[i + 1]` where they exist. */
+const neighboursAt = (xs: readonly CatalogueAction[], i: number): string[] => [xs[i - 1], xs[i + 1]].flatMap((x) => (x ? [x.id] : []));
+
+function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, view: ServiceView, r: WorldDraw): World {
+  const focus = view.actions;
   const all = catalogue.actions;
-  const focus = all.filter((a) => a.service === 'sagemaker');
   // A window of alphabetical neighbours shares prefixes (CreateEndpoint, CreateEndpointConfig): wildcard near misses.
   const first = r.start % focus.length;
-  const chosen = Array.from({ length: r.count }, (_, i) => pick(focus, first + i));
-  if (r.other !== null) chosen.push(pick(all.filter((a) => a.service !== 'sagemaker'), r.other));
+  const indices = Array.from({ length: r.count }, (_, i) => (first + i) % focus.length);
+  const chosen = indices.map((i) => focus[i] as CatalogueAction);
+  const neighbours = indices.flatMap((i) => neighboursAt(focus, i));
+  // Sometimes one action of any loaded service, so `*`, NotAction and service prefixes meet more than one vendor.
+  if (r.other !== null && all.length > 0) {
+    const i = r.other % all.length;
+    chosen.push(all[i] as CatalogueAction);
+    neighbours.push(...neighboursAt(all, i));
+  }
   const actions = unique(chosen.map((a) => a.id));
-  const neighbours = chosen.flatMap((a) => {
-    const i = all.indexOf(a);
-    return [all[i - 1], all[i + 1]].filter((x) => x !== undefined).map((x) => x.id);
-  });
   const names = r.names.map((n) => pick(NAMES, n));
   const region = pick(REGIONS, r.region);
   const resources = settings.enableResourceArns
     ? unique(chosen.flatMap((a, i) => (a.arnTemplates.length ? [instantiate(pick(a.arnTemplates, r.template + i), region, names, i)] : [])))
     : [];
-  const keys = r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent));
+  const classes = view.classes;
+  // Keys the world's actions document (Service Authorization Reference), preferred for half the draws.
+  const actionKeys = new Set(chosen.flatMap((a) => a.conditionKeys.map(keyBaseName)));
+  const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent, actionKeys)) : [];
   const dedupedKeys = keys.filter((k, i) => keys.findIndex((x) => x.name.toLowerCase() === k.name.toLowerCase()) === i);
   const stringAnchors = dedupedKeys.filter((k) => k.kind === 'string' && !k.multivalued).flatMap((k) => k.anchors);
   const variables: WorldKey[] = settings.enableVariables
@@ -158,7 +189,7 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, classes:
 }
 
 /** Fills an ARN template (`arn:${Partition}:sagemaker:${Region}:${Account}:endpoint/${EndpointName}`). */
-function instantiate(template: string, region: string, names: readonly string[], offset: number): string {
+export function instantiate(template: string, region: string, names: readonly string[], offset: number): string {
   let i = offset;
   return template.replace(/\$\{([A-Za-z]+)\}/g, (_, v: string) => {
     if (v === 'Partition') return 'aws';
@@ -166,25 +197,46 @@ function instantiate(template: string, region: string, names: readonly string[],
     if (v === 'Account') return ACCOUNT;
     const name = pick(names, i++);
     // Object keys and paths may hold `/`: a resource `*` must span it (reference_policies_elements_resource.html).
-    return /Object|Path|Key/.test(v) ? `data/${name}` : name;
+    return SLASHED_PART.test(v) ? `data/${name}` : name;
   });
 }
 
-/** Resources that almost match: longer name, shorter name, other region, other account, other case. */
+/** Template parts that may hold `/`: S3 object names, IAM paths, prefixes. */
+const SLASHED_PART = /Object|Path|Prefix/;
+
+/**
+ * Resources that almost match: longer name, shorter name, the parent (an S3 object's bucket), other
+ * region, other account, a region or account written where the service leaves it empty (S3, IAM), other
+ * case. Every shape the catalogue's templates have gets its own misses.
+ */
 function nearMisses(arn: string): string[] {
   const parts = arn.split(':');
   const out = [`${arn}x`, arn.slice(0, -1), arn.toUpperCase().replace(/^ARN:AWS:/, 'arn:aws:')];
   // The name's last character as a literal `$`: what `${$}` in a Resource matches. (Not `*` or `?`:
   // a request resource holding them is read as a pattern by the simulator, which is another question.)
   if (arn.lastIndexOf('/') > 0) out.push(`${arn.slice(0, -1)}$`);
-  if (parts.length >= 6 && parts[3]) out.push([...parts.slice(0, 3), parts[3] === 'us-east-1' ? 'eu-west-1' : 'us-east-1', ...parts.slice(4)].join(':'));
-  if (parts.length >= 6 && parts[4]) out.push([...parts.slice(0, 4), OTHER_ACCOUNT, ...parts.slice(5)].join(':'));
+  const slash = arn.lastIndexOf('/');
+  if (slash > (parts.slice(0, 5).join(':').length)) out.push(arn.slice(0, slash));
+  if (parts.length >= 6) {
+    const region = parts[3] === 'us-east-1' ? 'eu-west-1' : 'us-east-1';
+    out.push([...parts.slice(0, 3), region, ...parts.slice(4)].join(':'));
+    out.push([...parts.slice(0, 4), parts[4] ? OTHER_ACCOUNT : ACCOUNT, ...parts.slice(5)].join(':'));
+  }
   return out;
 }
 
-function renderKey(classes: readonly KeyClass[], k: WorldDraw['keys'][number], arns: readonly string[], specialPercent: number): WorldKey {
+function renderKey(
+  classes: readonly KeyClass[],
+  k: WorldDraw['keys'][number],
+  arns: readonly string[],
+  specialPercent: number,
+  actionKeys: ReadonlySet<string>,
+): WorldKey {
   const cls = pick(classes, k.cls);
-  const ck = pick(cls.keys, k.key);
+  // Even draws take a key one of the world's actions lists, when its class has one; odd draws any key of
+  // the class (global keys, and the service's other keys: a key the action does not take is still evaluated).
+  const own = actionKeys.size > 0 && k.key % 2 === 0 ? cls.keys.filter((x) => actionKeys.has(x.name.toLowerCase())) : [];
+  const ck = own.length > 0 ? pick(own, k.key >> 1) : pick(cls.keys, k.key);
   const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
   const values = keyValues(cls.kind, k.a, k.b, arns, k.special >= 100 - specialPercent);
   return { name, kind: ck.kind, multivalued: ck.multivalued, contextType: ck.contextType, ...values };

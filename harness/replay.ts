@@ -12,11 +12,12 @@ export function shellQuote(arg: string): string {
 }
 
 /** Replays one generated property input: the run's seed, and fast-check's path to the shrunk input. */
-export function propertyReplay(evaluatorSpec: string, prop: string, profile: string, seed: number, path?: string): string {
+export function propertyReplay(evaluatorSpec: string, prop: string, profile: string, seed: number, path?: string, service?: string): string {
   const words = [TOOL, 'run', '--evaluator', shellQuote(evaluatorSpec), '--seed', String(seed)];
   if (path !== undefined) words.push('--path', shellQuote(path));
   words.push('--property', prop);
   if (profile !== 'default') words.push('--profile', profile);
+  if (service !== undefined) words.push('--service', service);
   return words.join(' ');
 }
 

@@ -35,6 +35,7 @@ export function buildReport(tally: Tally, meta: ReportMeta): RunReport {
     totals: tally.totals,
     perFeature: tally.features.toRecord(),
     ...(tally.coverage.size > 0 ? { coverage: tally.coverage.toMatrix() } : {}),
+    ...(tally.services.size > 0 ? { perService: tally.services.toRecord() } : {}),
     entries: tally.entries,
     failures: tally.failures,
     ...(meta.knownDivergences ? { knownDivergences: meta.knownDivergences } : {}),

@@ -113,6 +113,8 @@ export interface RunReport {
    * form (harness/coverage.ts); absent when the run generated no cases.
    */
   readonly coverage?: CoverageMatrix;
+  /** Counts per service (request action prefix); absent in reports written before it existed. */
+  readonly perService?: Readonly<Record<string, Counts>>;
   readonly entries: readonly Entry[];
   readonly failures: readonly Failure[];
   /** Recorded divergences that excused cases in this run, by cause (absent: no expectations read). */

@@ -7,6 +7,7 @@ import type { Evaluator } from './evaluator.js';
 import type { Catalogue } from '../generators/catalogue.js';
 import type { GeneratorSettings } from '../generators/settings.js';
 import { settingsExcluding } from '../generators/profiles.js';
+import { isDefaultSelection, serviceSelectionText } from '../generators/services.js';
 import { evaluate as oracle } from '../oracle/index.js';
 import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
 import { answerOf } from './compare.js';
@@ -120,7 +121,8 @@ export async function runProperty<T>(
   const [input] = result.counterexample;
   const found = (await safeCheck(prop, evaluator, input)) ?? fallbackViolation(prop, input, result);
   const violation = prop.kind === 'metamorphic' ? found : await minimised(found, evaluator);
-  const failure = toFailure(prop, evaluator, settings.profile, options.seed, result.counterexamplePath ?? undefined, violation);
+  const service = isDefaultSelection(settings.service) ? undefined : serviceSelectionText(settings.service);
+  const failure = toFailure(prop, evaluator, settings.profile, options.seed, result.counterexamplePath ?? undefined, violation, service);
   return {
     ...base,
     counts: violation.kind === 'errored' ? counts(0, 1) : counts(1, 0),
@@ -199,6 +201,7 @@ function toFailure(
   seed: number,
   path: string | undefined,
   v: Violation,
+  service: string | undefined,
 ): Failure {
   const oracleVerdict = oracle(v.case);
   const expected = v.expected ?? oracleVerdict;
@@ -212,7 +215,7 @@ function toFailure(
     expected,
     actual: v.actual,
     ...(isErrorVerdict(oracleVerdict) || !oracleVerdict.trace ? {} : { oracleTrace: oracleVerdict.trace }),
-    replay: propertyReplay(evaluator.spec, prop.name, profile, seed, path),
+    replay: propertyReplay(evaluator.spec, prop.name, profile, seed, path, service),
     required: true,
     ...(v.related ? { related: { ...v.related, expected: oracle(v.related.case) } } : {}),
   });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Evaluator } from './evaluator.js';
 import { loadCatalogue } from '../generators/catalogue.js';
+import { unionSelection } from '../generators/services.js';
 import { evaluate as oracle } from '../oracle/index.js';
 import type { Case, Feature } from '../oracle/types.js';
 import type { PlannedRun } from './property.js';
@@ -16,6 +17,7 @@ import type { Failure } from './results.js';
 import { runVectorFiles } from './run-vectors.js';
 import { shardItems, shardRuns, shardSeed, type Shard } from './shard.js';
 import { Tally } from './tally.js';
+import { serviceOf } from './service-counts.js';
 import { loadVectorFiles } from './vector-file.js';
 
 /** The suites `run` can execute (live has its own verb). */
@@ -84,15 +86,18 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   }
 
   if (plan.length === 0) return tally;
-  const catalogue = await loadCatalogue();
+  // One catalogue holding every service the planned runs draw from (`--service all`: the whole catalogue).
+  const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
   // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
   // and counted when fast-check reports the input passed (shrinking attempts are never counted).
   let pending: readonly Feature[] | undefined;
   let pendingCells: readonly string[] = [];
+  let pendingService: string | undefined;
   const tallyFeatures = (cases: readonly Case[]) => {
     if (pending === undefined && cases[0]) {
       pending = caseFeatures(cases[0]);
       pendingCells = caseCoverage(cases[0]);
+      pendingService = serviceOf(cases[0]);
     }
   };
   // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
@@ -110,6 +115,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     const inputs = runs * planned.runsFactor;
     evaluator.resetMasked();
     pending = undefined;
+    pendingService = undefined;
     // An input that passed only because a recorded divergence was answered for it counts as expected.
     let maskedSeen = 0;
     const label = `${property.name} [${settings.profile}]`;
@@ -124,12 +130,15 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       onProgress: (done, total) => {
         o.progress.update(done, total);
         const masked = evaluator.masked();
+        const passed = masked > maskedSeen ? 'expectedDivergence' : 'agree';
         if (pending) {
-          tally.features.add(pending, masked > maskedSeen ? 'expectedDivergence' : 'agree');
+          tally.features.add(pending, passed);
           tally.coverage.add(pendingCells);
         }
+        if (pendingService !== undefined) tally.services.add(pendingService, passed);
         maskedSeen = masked;
         pending = undefined;
+        pendingService = undefined;
       },
     }).catch((err: unknown) => {
       if (err instanceof InputError) throw err;
@@ -145,7 +154,9 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     o.progress.stop(countsPhrase(counts));
     tally.recordCounts(counts);
     if (run.failure) {
-      tally.features.add(run.failure.cause?.features ?? run.failure.features, run.failure.actual.kind === 'errored' ? 'errored' : 'diverge');
+      const kind = run.failure.actual.kind === 'errored' ? 'errored' : 'diverge';
+      tally.features.add(run.failure.cause?.features ?? run.failure.features, kind);
+      tally.services.add(serviceOf(run.failure.case), kind);
       tally.failures.push(run.failure);
       o.onFailure?.(run.failure);
     }

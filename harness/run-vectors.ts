@@ -8,6 +8,7 @@ import { caseFeatures } from './features.js';
 import { InputError } from './input-error.js';
 import type { CaseOrigin, Failure, Outcome } from './results.js';
 import { Tally } from './tally.js';
+import { serviceOf } from './service-counts.js';
 import { groupCases, type VectorFile, type VectorGroup } from './vector-file.js';
 
 export interface VectorRunOptions {
@@ -76,7 +77,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
     const failure = (outcome.kind === 'diverge' || outcome.kind === 'errored') && actual ? toFailure(p, actual, required, options, show) : undefined;
     const entry = { key: `${p.file}\u0000${p.groupIndex}`, suite: options.suite, name: p.group.description, file: show(p.file), source: p.group.source };
     // A divergence is blamed on the features that decided it, not on everything the case carries.
-    tally.recordCase(entry, outcome.kind, failure?.cause.features ?? p.features, required, failure, millis.get(p));
+    tally.recordCase(entry, outcome.kind, failure?.cause.features ?? p.features, required, failure, millis.get(p), serviceOf(p.case));
   }
   tally.closeEntries();
   return tally;

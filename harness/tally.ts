@@ -2,6 +2,7 @@ import type { Feature } from '../oracle/types.js';
 import { addOutcome, emptyCounts, FeatureCounts, sumCounts } from './counts.js';
 import { CoverageCounts } from './coverage.js';
 import type { Counts, Entry, Failure, OutcomeKind, Suite } from './results.js';
+import { ServiceCounts } from './service-counts.js';
 
 /** The entry (JUnit test case) a case belongs to: a vector group, a live family. */
 export interface EntryKey {
@@ -32,6 +33,8 @@ export class Tally {
   readonly features = new FeatureCounts();
   /** Generated cases per operator × value form (harness/coverage.ts). */
   readonly coverage = new CoverageCounts();
+  /** Counts per service (the request action's prefix), beside the per-feature ones. */
+  readonly services = new ServiceCounts();
   totals: Counts = emptyCounts();
   unconfirmed: Counts = emptyCounts();
   passed = 0;
@@ -39,9 +42,10 @@ export class Tally {
   private readonly open = new Map<string, OpenEntry>();
 
   /** Counts one outcome. */
-  record(kind: OutcomeKind, features: readonly Feature[], required: boolean, n = 1): void {
+  record(kind: OutcomeKind, features: readonly Feature[], required: boolean, n = 1, service?: string): void {
     this.totals = addOutcome(this.totals, kind, n);
     this.features.add(features, kind, n);
+    if (service !== undefined) this.services.add(service, kind, n);
     if (!required) {
       this.unconfirmed = addOutcome(this.unconfirmed, kind, n);
       return;
@@ -54,8 +58,8 @@ export class Tally {
    * Counts one case of an entry: its outcome (as `record`), its failure if it has one, its time. The
    * entry is listed when `closeEntries` is called, in the order its first case came.
    */
-  recordCase(at: EntryKey, kind: OutcomeKind, features: readonly Feature[], required: boolean, failure?: Failure, ms = 0): void {
-    this.record(kind, features, required);
+  recordCase(at: EntryKey, kind: OutcomeKind, features: readonly Feature[], required: boolean, failure?: Failure, ms = 0, service?: string): void {
+    this.record(kind, features, required, 1, service);
     let entry = this.open.get(at.key);
     if (entry === undefined) this.open.set(at.key, (entry = { at, counts: emptyCounts(), failures: [], ms: 0 }));
     entry.counts = addOutcome(entry.counts, kind);
@@ -95,6 +99,7 @@ export class Tally {
     this.failures.push(...other.failures);
     this.features.merge(other.features.toRecord());
     this.coverage.merge(other.coverage.toMatrix());
+    this.services.merge(other.services.toRecord());
     this.totals = sumCounts(this.totals, other.totals);
     this.unconfirmed = sumCounts(this.unconfirmed, other.unconfirmed);
     this.passed += other.passed;

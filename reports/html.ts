@@ -2,6 +2,7 @@ import type { Counts, RunReport } from '../harness/results.js';
 import { agreeShare, COUNT_COLUMNS } from './labels.js';
 import { totalOf } from '../harness/counts.js';
 import { prettyJson } from './markdown-text.js';
+import { serviceSectionHtml } from './service-table.js';
 import { buildView, failuresHeading, type RenderOptions, type FailureView } from './view.js';
 
 /** Failures per cause on the page, smallest first; report.json has every one. */
@@ -160,7 +161,7 @@ ${view.known ? `<p class="unconfirmed">${esc(view.known.summary)}</p>` : ''}
 <table>${facts}</table>
 <h2>Per feature</h2>
 ${features ? `${LEGEND}<table><tr><th>feature</th><th>outcomes</th><th>agree share</th>${countHeader}</tr>${features}</table>` : '<p>No feature counts.</p>'}
-<h2>Suites and properties</h2>
+${serviceSectionHtml(report, countCells, esc)}<h2>Suites and properties</h2>
 ${suites ? `<table><tr><th></th><th>cases</th>${countHeader}</tr>${suites}</table>` : '<p>No entries.</p>'}
 ${known}
 <h2>${esc(failuresHeading(view))}</h2>

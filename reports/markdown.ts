@@ -4,6 +4,7 @@ import { agreeShare, COUNT_COLUMNS } from './labels.js';
 import { totalOf } from '../harness/counts.js';
 import { mdCode, mdFence, mdTable, mdText, prettyJson } from './markdown-text.js';
 import { buildView, failuresHeading, type RenderOptions, type FailureView, type ReportView } from './view.js';
+import { serviceSectionMarkdown } from './service-table.js';
 
 /** Failures shown in full per cause (the smallest); the next few are listed one line each, all are in report.json. */
 const FULL_PER_CAUSE = 1;
@@ -141,6 +142,7 @@ export function renderMarkdown(report: RunReport, options: RenderOptions = {}): 
         ),
     '',
     ...coverageSection(report),
+    ...serviceSectionMarkdown(report),
     ...knownSection(view),
     ...failuresSection(view),
     '',

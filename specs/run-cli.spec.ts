@@ -141,6 +141,8 @@ describe('iam-conformance run, end to end', () => {
       [['run', '--evaluator', 'oracle', '--property', 'differential', '--path', '99999:1'], /--path 99999:1 does not replay a failure under --seed \d+, --property differential, --profile default: the input it leads to passes/],
       [['run', '--evaluator', 'oracle', '--exclude-features', 'if-exists', '--property', 'if-exists'], /--property if-exists generates if-exists, which this run excludes/],
       [['run', '--evaluator', 'oracle', '--expectations', 'bad-expectations.json'], /bad-expectations\.json at \[0\]/],
+      [['run', '--evaluator', 'oracle', '--service', 's3,nosuchservice'], /unknown service prefix "nosuchservice"; `iam-conformance services` lists/],
+      [['run', '--evaluator', 'oracle', '--service', ','], /--service: expected service prefixes/],
     ];
     for (const [argv, message] of cases) {
       const r = await cli([...argv, '--quiet', '--no-report'], dir);
@@ -148,6 +150,24 @@ describe('iam-conformance run, end to end', () => {
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('iam-conformance run --service', () => {
+  it('generates for the named services, counts them per service and names --service in replays', async () => {
+    const dir = tempFiles({});
+    const r = await cli(['run', '--evaluator', mutant, '--suite', 'properties', '--property', 'differential', '--service', 'kms', '--runs', '40', '--quiet', '--report-dir', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/--service kms/);
+    const report = readReport(join(dir, 'out'));
+    expect(Object.keys(report.perService ?? {})).toContain('kms');
+    expect(report.settings.service).toBe('kms');
+  });
+
+  it('lists the known prefixes with the services verb', async () => {
+    const r = await cli(['services'], tempFiles({}));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual(expect.arrayContaining(['s3', 'sagemaker', 'kms']));
   });
 });
 

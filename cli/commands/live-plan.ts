@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { loadCatalogue } from '../../generators/catalogue.js';
 import { parseApi, readCheckpointHeader, type SimulateApi } from '../../evaluators/aws/index.js';
 import { InputError } from '../../harness/input-error.js';
-import { parseInteger } from '../options.js';
+import { parseInteger, parseServiceOption } from '../options.js';
+import { DEFAULT_SERVICES, parseServiceSelection, serviceSelectionText, type ServiceSelection } from '../../generators/services.js';
 import { loadVectorFiles } from '../../harness/vector-file.js';
 import { generateFamilies } from '../../generators/case-family.js';
 import { familyItems, vectorItems, type LiveItem } from '../../harness/live/live-cases.js';
@@ -22,6 +23,7 @@ export interface LiveCliOptions {
   /** False with --no-report. */
   report: boolean;
   api?: string;
+  service?: string;
   quiet?: boolean;
 }
 
@@ -34,6 +36,8 @@ export interface LivePlan {
   readonly api?: SimulateApi;
   readonly checkpointPath: string;
   readonly resume: boolean;
+  /** `--service`: the services generated families draw from (default: DEFAULT_SERVICES). */
+  readonly service?: ServiceSelection;
 }
 
 /** Generated families per run unless `--runs` says otherwise (25 actions each: one call per family). */
@@ -55,7 +59,10 @@ export function parseLiveOptions(opts: LiveCliOptions, cwd: string, env: Readonl
   const seed = parseInteger(opts.seed, '--seed', 0) ?? (typeof stored?.seed === 'number' ? stored.seed : dailySeed());
   const runs = parseInteger(opts.runs, '--runs', 0, 100_000) ?? (typeof stored?.runs === 'number' ? stored.runs : DEFAULT_LIVE_RUNS);
   const maxCalls = parseInteger(opts.maxCalls, '--max-calls', 1);
+  const service = parseServiceSelection(opts.service);
+  if (opts.service !== undefined && service === undefined) throw new InputError('--service: expected service prefixes (e.g. s3,iam) or all');
   return {
+    ...(service !== undefined ? { service } : {}),
     suites: suites as ('vectors' | 'properties')[],
     vectorPaths: opts.vectors?.length ? opts.vectors.map((p) => resolve(cwd, p)) : [shippedVectors],
     runs,
@@ -72,7 +79,9 @@ export async function collectItems(plan: LivePlan, cwd: string): Promise<LiveIte
   const items: LiveItem[] = [];
   if (plan.suites.includes('vectors')) items.push(...vectorItems(await loadVectorFiles(plan.vectorPaths), cwd));
   if (plan.suites.includes('properties') && plan.runs > 0) {
-    items.push(...familyItems(generateFamilies(await loadCatalogue(), plan.seed, plan.runs), plan.seed, plan.runs));
+    const service = plan.service ?? DEFAULT_SERVICES;
+    await parseServiceOption(serviceSelectionText(service));
+    items.push(...familyItems(generateFamilies(await loadCatalogue(service), plan.seed, plan.runs, service), plan.seed, plan.runs));
   }
   return items;
 }

@@ -12,6 +12,7 @@ import {
 import { expectationsFor } from '../../harness/expectations.js';
 import {  failureLine } from '../../reports/terminal.js';
 import { createProgress } from '../progress.js';
+import { serviceSelectionText } from '../../generators/services.js';
 import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from './live-plan.js';
 import { runLive } from '../../harness/live/live-run.js';
 import { recordVerified } from '../../harness/live/record.js';
@@ -39,6 +40,7 @@ export const liveCommand: CliCommand = {
       .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-live-aws)')
       .option('--no-report', 'write no report folder')
       .option('--api <api>', 'principal (SimulatePrincipalPolicy, default) or custom (SimulateCustomPolicy)')
+      .option('--service <list>', 'service prefixes the generated families draw from, comma-separated, or all (default: sagemaker,s3,iam,kms,sts)')
       .option('--quiet', 'no progress output')
       .action(async (opts: LiveCliOptions) => done(await liveVerb(opts, io)));
   },
@@ -143,6 +145,7 @@ function reportSettings(plan: LivePlan, ev: AwsEvaluator, show: (p: string) => s
     suites: plan.suites,
     vectors: plan.vectorPaths.map(show),
     runs: plan.runs,
+    ...(plan.service !== undefined ? { service: serviceSelectionText(plan.service) } : {}),
     api: s.api,
     principalArn: s.principalArn ?? null,
     region: s.region,

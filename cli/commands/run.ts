@@ -4,8 +4,9 @@ import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
 import { chooseEvaluator } from '../choose-evaluator.js';
 import { expectationsFromFlag } from '../../harness/expectations.js';
 import { InputError } from '../../harness/input-error.js';
-import { parseFeatureList, parseInteger } from '../options.js';
 import { causeLines, failureDetails } from '../../reports/terminal.js';
+import { parseFeatureList, parseInteger, parseServiceOption } from '../options.js';
+import { DEFAULT_SERVICES, serviceSelectionText } from '../../generators/services.js';
 import { createProgress } from '../progress.js';
 import type { Failure } from '../../harness/results.js';
 import { RUN_SUITES, runSuites, type RunSuite } from '../../harness/run-suites.js';
@@ -26,6 +27,7 @@ interface RunOptions {
   property?: string;
   path?: string;
   profile?: string;
+  service?: string;
   features?: string;
   excludeFeatures?: string;
   reportDir?: string;
@@ -48,6 +50,7 @@ export const runCommand: CliCommand = {
       .option('--property <name>', 'run only this property')
       .option('--path <path>', 'fast-check replay path of a counterexample (with --seed and --property)')
       .option('--profile <name>', 'generate with this profile only (default: each property’s default profiles)')
+      .option('--service <list>', `service prefixes to generate for, comma-separated, or all (default: ${DEFAULT_SERVICES.join(',')}; \`iam-conformance services\` lists them)`)
       .option('--features <list>', 'only vector and regression cases with one of these features')
       .option('--exclude-features <list>', 'skip these features in vectors and never generate them')
       .option('--report-dir <dir>', 'where to write the report folder (default: reports/out/<time>-run-<evaluator>)')
@@ -69,6 +72,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   const excludeFeatures = parseFeatureList(opts.excludeFeatures, '--exclude-features');
   const shard = parseShard(opts.shard);
   const suites = parseSuites(opts.suite, opts.property !== undefined);
+  const service = await parseServiceOption(opts.service);
   if (opts.path !== undefined && opts.property === undefined) {
     throw new InputError('--path replays one counterexample and needs --property (and the --seed it was found with)');
   }
@@ -82,7 +86,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     const show = displayPath(io.cwd);
     const excluded = [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])];
     // Names are checked before the other suites spend any time.
-    const plan = suites.includes('properties') ? planProperties({ property: opts.property, profile: opts.profile, path: opts.path, excluded }) : [];
+    const plan = suites.includes('properties') ? planProperties({ property: opts.property, profile: opts.profile, path: opts.path, excluded, ...(service !== undefined ? { service } : {}) }) : [];
     const printed: Failure[] = [];
     const tally = await runSuites({
       evaluator,
@@ -126,6 +130,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
           ...(opts.property !== undefined ? { property: opts.property } : {}),
           ...(opts.path !== undefined ? { path: opts.path } : {}),
           ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+          service: serviceSelectionText(service ?? DEFAULT_SERVICES),
           ...(features.length ? { features } : {}),
           shard: `${shard.index}/${shard.count}`,
           ...(expectations.file ? { expectations: show(expectations.file), expectationHits: expectations.hitsRecord() } : {}),

@@ -10,6 +10,7 @@ import { compare, describeResult } from '../compare.js';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations.js';
 import type { Failure, Outcome } from '../results.js';
 import { Tally } from '../tally.js';
+import { serviceOf } from '../service-counts.js';
 import { chunkByEntry, type LiveItem } from './live-cases.js';
 
 export interface LiveRunOptions {
@@ -57,7 +58,7 @@ export async function runLive(items: readonly LiveItem[], evaluator: Evaluator, 
         ? withCause(toFailure(item, aws, judged.against === 'vector' && item.vectorExpected ? item.vectorExpected : oracle, oracle, judged.against))
         : undefined;
     // A divergence is blamed on the features that decided it, not on everything the case carries.
-    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, failure?.cause.features ?? item.features, item.required, failure);
+    tally.recordCase({ key: item.entry, suite: 'live', name: item.entry }, outcome.kind, failure?.cause.features ?? item.features, item.required, failure, 0, serviceOf(item.case));
   }
   tally.closeEntries();
   return { tally, answers };

@@ -43,13 +43,17 @@ export function defaultPlan(properties: readonly AnyProperty[], excluded: readon
     const settings = PROFILES[profile];
     return settings ? [{ property, settings: settingsExcluding(settings, excluded), runsFactor: RUNS_FACTOR[profile] ?? 1 }] : [];
   };
-  const differential = properties.filter((p) => p.kind === 'differential');
+  // The differential property runs under every profile; narrower differential properties (service
+  // roles) bring their own generator and run once, under `default`.
+  const differential = properties.filter((p) => p.kind === 'differential' && p.name === 'differential');
+  const focused = properties.filter((p) => p.kind === 'differential' && p.name !== 'differential');
   const validation = excluded.includes('malformed-policy') ? [] : properties.filter((p) => p.kind === 'validation');
   const metamorphic = properties.filter((p) => p.kind === 'metamorphic' && !introducesExcluded(p, excluded));
   const [first = 'default', second = 'operators', ...rest] = DIFFERENTIAL_PROFILES;
   return [
     ...differential.flatMap((p) => [...planned(p, first), ...planned(p, second)]),
     ...validation.flatMap((p) => planned(p, 'default')),
+    ...focused.flatMap((p) => planned(p, 'default')),
     ...differential.flatMap((p) => rest.flatMap((profile) => planned(p, profile))),
     ...metamorphic.flatMap((p) => planned(p, 'default')),
   ];

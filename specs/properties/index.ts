@@ -3,6 +3,7 @@
  * catches most bugs and needs the oracle), then the metamorphic ones (evaluator alone), then validation.
  */
 import { differential } from './differential.js';
+import { serviceRoles } from './service-roles.js';
 import { boundaryAllowAll } from './metamorphic/boundary-allow-all.js';
 import { conditionValueOrder, ifExists } from './metamorphic/condition-rewrites.js';
 import { addResourcePolicy, addScpNeverGrants, crossAccountNeverGrants, scpAllowAllLevel, scpSplit } from './metamorphic/evaluation-chain.js';
@@ -15,6 +16,7 @@ import { validation } from './validation.js';
 
 export const PROPERTIES: readonly AnyProperty[] = [
   differential,
+  serviceRoles,
   statementOrder,
   policyOrder,
   splitMerge,

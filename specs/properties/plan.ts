@@ -1,4 +1,5 @@
 import { PROFILE_NAMES, profileSettings } from '../../generators/profiles.js';
+import type { ServiceSelection } from '../../generators/services.js';
 import type { Feature } from '../../oracle/types.js';
 import type { PlannedRun } from '../../harness/property.js';
 import { defaultPlan, introducesExcluded } from './defaults.js';
@@ -14,6 +15,8 @@ export interface PropertySelection {
   readonly path?: string;
   /** Features never generated: the evaluator's unsupported ones and `--exclude-features`. */
   readonly excluded: readonly Feature[];
+  /** `--service`: the services every planned run draws from (default: each profile's, DEFAULT_SERVICES). */
+  readonly service?: ServiceSelection;
 }
 
 /**
@@ -21,6 +24,12 @@ export interface PropertySelection {
  * the rest under `default`), narrowed by `--property` and `--profile`. Unknown names are bad input.
  */
 export function planProperties(sel: PropertySelection): PlannedRun[] {
+  const plan = planSelected(sel);
+  const service = sel.service;
+  return service === undefined ? plan : plan.map((r) => ({ ...r, settings: { ...r.settings, service } }));
+}
+
+function planSelected(sel: PropertySelection): PlannedRun[] {
   const named = sel.property === undefined ? undefined : (propertyByName(sel.property) ?? unknownProperty(sel.property));
   if (named && introducesExcluded(named, sel.excluded)) {
     const which = (named.introduces ?? []).filter((f) => sel.excluded.includes(f)).join(', ');
@@ -28,11 +37,11 @@ export function planProperties(sel: PropertySelection): PlannedRun[] {
   }
   const properties = named ? [named] : PROPERTIES.filter((p) => !introducesExcluded(p, sel.excluded));
   // Replay commands leave out `--profile default`: a path belongs to exactly one profile.
-  if (sel.path !== undefined && sel.profile === undefined) return planProperties({ ...sel, profile: 'default' });
+  if (sel.path !== undefined && sel.profile === undefined) return planSelected({ ...sel, profile: 'default' });
   if (sel.profile === undefined) {
     const plan = defaultPlan(properties, sel.excluded);
     // An explicitly named property runs even if the default plan would leave it out.
-    if (plan.length === 0 && sel.property !== undefined) return planProperties({ ...sel, profile: 'default' });
+    if (plan.length === 0 && sel.property !== undefined) return planSelected({ ...sel, profile: 'default' });
     return plan;
   }
   const settings = profileSettings(sel.profile, sel.excluded);

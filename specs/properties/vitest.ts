@@ -11,6 +11,7 @@ import type { Evaluator } from '../../harness/evaluator.js';
 import { describeResult } from '../../harness/compare.js';
 import { loadCatalogue } from '../../generators/catalogue.js';
 import { evaluate, explainText } from '../../oracle/index.js';
+import { DEFAULT_SERVICES, type ServiceSelection } from '../../generators/services.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan } from './defaults.js';
 import { PROPERTIES } from './index.js';
 import type { AnyProperty } from '../../harness/property.js';
@@ -23,6 +24,8 @@ export interface ConformanceOptions {
   readonly seed?: number;
   /** Property names to run. @defaultValue all of PROPERTIES */
   readonly properties?: readonly string[];
+  /** Services to generate for: prefixes, or `all` (`generators/services.ts`). @defaultValue DEFAULT_SERVICES */
+  readonly service?: ServiceSelection;
   /** Close the evaluator after the suite. @defaultValue true */
   readonly close?: boolean;
 }
@@ -57,8 +60,10 @@ export function describeConformance(evaluator: Evaluator | (() => Promise<Evalua
     for (const property of chosen) {
       it(`${property.name}: ${property.description}`, async () => {
         const ev = await get();
-        const catalogue = await loadCatalogue();
-        for (const { settings, runsFactor } of defaultPlan([property], ev.unsupportedFeatures)) {
+        const service = options.service ?? DEFAULT_SERVICES;
+        const catalogue = await loadCatalogue(service);
+        for (const { settings: profile, runsFactor } of defaultPlan([property], ev.unsupportedFeatures)) {
+          const settings = { ...profile, service };
           const run = await runProperty(property, ev, {
             seed: options.seed ?? DEFAULT_SEED,
             runs: (options.runs ?? DEFAULT_RUNS) * runsFactor,

@@ -4,6 +4,7 @@
  */
 import type { Evaluator } from '../../harness/evaluator.js';
 import type { Catalogue } from '../../generators/catalogue.js';
+import type { ServiceSelection } from '../../generators/services.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, defaultPlan } from '../../specs/properties/defaults.js';
 import { PROPERTIES } from '../../specs/properties/index.js';
 import { runProperty } from '../../harness/run-property.js';
@@ -32,11 +33,13 @@ export function mutantEvaluator(m: Mutant): Evaluator {
   };
 }
 
-export async function catchMutant(m: Mutant, catalogue: Catalogue, runs = DEFAULT_RUNS, seed = DEFAULT_SEED): Promise<Catch> {
+/** `service`: generate for these services (`--service`), with `catalogue` loaded for them; default: the profiles' own. */
+export async function catchMutant(m: Mutant, catalogue: Catalogue, runs = DEFAULT_RUNS, seed = DEFAULT_SEED, service?: ServiceSelection): Promise<Catch> {
   const started = Date.now();
   const evaluator = mutantEvaluator(m);
   let inputsBefore = 0;
-  for (const { property, settings, runsFactor } of defaultPlan(PROPERTIES)) {
+  for (const { property, settings: planned, runsFactor } of defaultPlan(PROPERTIES)) {
+    const settings = service === undefined ? planned : { ...planned, service };
     const run = await runProperty(property, evaluator, { seed, runs: runs * runsFactor, settings, catalogue });
     if (run.failure) {
       return {
