@@ -115,13 +115,17 @@ export const addResourcePolicy: ConformanceProperty<Twin> = {
 /**
  * The case with its resource in the other account: the two accounts swap places in every ARN of the
  * request, the policies, the SCPs and the resource policy's statements (a swap, so ARNs that differed
- * still differ) — but not in the resource policy's principals, which keep naming whom they named.
+ * still differ) — but not in the caller, nor in the resource policy's principals, which keep naming
+ * whom they named.
  */
 export function moveResource(c: Case): Case {
   const move = swapAccounts;
   const { resourcePolicy, ...rest } = c;
   const moved = move(rest);
-  const out: Case = { ...moved, request: { ...moved.request, resourceOwner: OTHER_ACCOUNT } };
+  // The caller stays who it was: only the resource changes hands (a moved caller would leave the
+  // resource-policy statements that name it, Deny ones included).
+  const request = { ...moved.request, resourceOwner: OTHER_ACCOUNT, ...(c.request.caller !== undefined ? { caller: c.request.caller } : {}) };
+  const out: Case = { ...moved, request };
   if (resourcePolicy === undefined) return out;
   return { ...out, resourcePolicy: moveStatements(resourcePolicy, move) };
 }
