@@ -3,6 +3,7 @@ import { InputError } from '../harness/input-error.js';
 import type { CliCommand } from './command.js';
 import { evalCommand } from './commands/eval.js';
 import { liveCommand } from './commands/live.js';
+import { mergeCommand } from './commands/merge.js';
 import { promoteCommand } from './commands/promote.js';
 import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
@@ -21,6 +22,7 @@ const COMMANDS: readonly CliCommand[] = [
   replayCommand,
   promoteCommand,
   servicesCommand,
+  mergeCommand,
 ];
 
 /** Runs the CLI on `argv` (without `node` and the script) and resolves to the exit code. */
