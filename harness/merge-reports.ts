@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureCounts, sumCounts } from './counts.js';
+import { CoverageCounts } from './coverage.js';
 import { InputError } from './input-error.js';
 import { checkSchema, parseJsonText } from './json-file.js';
 import type { Entry, Failure, RunReport, Suite } from './results.js';
@@ -163,6 +164,8 @@ export function mergeShardReports(given: readonly ShardReport[], options: MergeO
     if (!ids.has(f.id)) failures.push(f);
     ids.add(f.id);
   }
+  const coverage = new CoverageCounts();
+  for (const r of reports) if (r.coverage) coverage.merge(r.coverage);
   const hits = sumHits(reports.map((r) => r.settings.expectationHits));
   const { shard: _shard, expectationHits: _hits, ...settings } = first.settings;
   const times = (key: 'startedAt' | 'finishedAt') => reports.map((r) => r[key]).sort();
@@ -178,6 +181,7 @@ export function mergeShardReports(given: readonly ShardReport[], options: MergeO
     },
     totals: sumCounts(...reports.map((r) => r.totals)),
     perFeature: features.toRecord(),
+    ...(coverage.size > 0 ? { coverage: coverage.toMatrix() } : {}),
     entries,
     failures,
     passed: reports.reduce((n, r) => n + r.passed, 0),

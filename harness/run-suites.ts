@@ -3,21 +3,16 @@ import type { Evaluator } from './evaluator.js';
 import { loadCatalogue } from '../generators/catalogue.js';
 import { unionSelection } from '../generators/services.js';
 import { evaluate as oracle } from '../oracle/index.js';
-import type { Case, Feature } from '../oracle/types.js';
 import type { PlannedRun } from './property.js';
-import { runProperty } from './run-property.js';
+import { runPlanned, type PlanDispatcher, type PlannedOutcome } from './run-planned.js';
 import type { ExpectationSet } from './expectations.js';
-import { InputError } from './input-error.js';
-import { caseCoverage } from './coverage.js';
-import { caseFeatures } from './features.js';
-import { countsPhrase } from './counts.js';
-import { maskKnownDivergences, maskModeFor } from './known-divergences.js';
+import type { Feature } from '../oracle/types.js';
+import { countsPhrase, sumCounts } from './counts.js';
 import { fileReplay } from './replay.js';
 import type { Failure } from './results.js';
 import { runVectorFiles } from './run-vectors.js';
 import { shardItems, shardRuns, shardSeed, type Shard } from './shard.js';
 import { Tally } from './tally.js';
-import { serviceOf } from './service-counts.js';
 import { loadVectorFiles } from './vector-file.js';
 
 /** The suites `run` can execute (live has its own verb). */
@@ -53,6 +48,8 @@ export interface RunSuitesOptions {
   readonly displayPath?: (file: string) => string;
   /** Called with each failure as soon as it is known. */
   readonly onFailure?: (f: Failure) => void;
+  /** Runs the planned property runs on other threads (`--workers N`); absent: one by one in this thread. */
+  readonly dispatch?: PlanDispatcher;
 }
 
 /**
@@ -88,86 +85,44 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   if (plan.length === 0) return tally;
   // One catalogue holding every service the planned runs draw from (`--service all`: the whole catalogue).
   const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
-  // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
-  // and counted when fast-check reports the input passed (shrinking attempts are never counted).
-  let pending: readonly Feature[] | undefined;
-  let pendingCells: readonly string[] = [];
-  let pendingService: string | undefined;
-  const tallyFeatures = (cases: readonly Case[]) => {
-    if (pending === undefined && cases[0]) {
-      pending = caseFeatures(cases[0]);
-      pendingCells = caseCoverage(cases[0]);
-      pendingService = serviceOf(cases[0]);
-    }
-  };
-  // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
-  // its own answers unless a case of the pair is a recorded divergence (MaskMode in known-divergences.ts).
-  const masking = {
-    case: maskKnownDivergences(o.evaluator, o.expectations, oracle, tallyFeatures, 'case'),
-    batch: maskKnownDivergences(o.evaluator, o.expectations, oracle, tallyFeatures, 'batch'),
-  };
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
   const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
-  for (const planned of plan) {
-    const { property, settings } = planned;
-    const evaluator = masking[maskModeFor(property.kind)];
-    const inputs = runs * planned.runsFactor;
-    evaluator.resetMasked();
-    pending = undefined;
-    pendingService = undefined;
-    // An input that passed only because a recorded divergence was answered for it counts as expected.
-    let maskedSeen = 0;
-    const label = `${property.name} [${settings.profile}]`;
-    o.progress.start(label, inputs);
-    const run = await runProperty(property, evaluator, {
-      seed,
-      runs: inputs,
-      ...(o.path !== undefined ? { path: o.path } : {}),
-      settings,
-      catalogue,
-      excluded: o.excludeFeatures,
-      onProgress: (done, total) => {
-        o.progress.update(done, total);
-        const masked = evaluator.masked();
-        const passed = masked > maskedSeen ? 'expectedDivergence' : 'agree';
-        if (pending) {
-          tally.features.add(pending, passed);
-          tally.coverage.add(pendingCells);
-        }
-        if (pendingService !== undefined) tally.services.add(pendingService, passed);
-        maskedSeen = masked;
-        pending = undefined;
-        pendingService = undefined;
-      },
-    }).catch((err: unknown) => {
-      if (err instanceof InputError) throw err;
-      // fast-check cannot follow a path recorded under another seed, property or profile: bad input.
-      if (o.path !== undefined && /replay/i.test(String((err as Error)?.message))) {
-        throw new InputError(`--path ${o.path} does not replay under --seed ${seed}, --property ${property.name}, --profile ${settings.profile}`);
-      }
-      throw err;
-    });
-    // Inputs answered from a recorded divergence passed only thanks to it: count them apart.
-    const known = Math.min(evaluator.masked(), run.counts.agree);
-    const counts = { ...run.counts, agree: run.counts.agree - known, expectedDivergence: run.counts.expectedDivergence + known };
-    o.progress.stop(countsPhrase(counts));
-    tally.recordCounts(counts);
-    if (run.failure) {
-      const kind = run.failure.actual.kind === 'errored' ? 'errored' : 'diverge';
-      tally.features.add(run.failure.cause?.features ?? run.failure.features, kind);
-      tally.services.add(serviceOf(run.failure.case), kind);
-      tally.failures.push(run.failure);
-      o.onFailure?.(run.failure);
+  const ctx = { evaluator: o.evaluator, expectations: o.expectations, catalogue, seed, runs, excluded: o.excludeFeatures, ...(o.path !== undefined ? { path: o.path } : {}) };
+  const record = (outcome: PlannedOutcome) => {
+    tally.recordCounts(outcome.counts, outcome.perFeature);
+    tally.services.merge(outcome.perService);
+    tally.coverage.merge(outcome.coverage);
+    if (outcome.failure) {
+      tally.failures.push(outcome.failure);
+      o.onFailure?.(outcome.failure);
     }
-    tally.entries.push({
-      suite: 'properties',
-      name: label,
-      counts,
-      durationMs: run.durationMs,
-      ...(run.skipReason !== undefined ? { skipReason: run.skipReason } : {}),
-      failures: run.failure ? [run.failure.id] : [],
+    tally.entries.push(outcome.entry);
+  };
+  if (o.dispatch !== undefined) {
+    // Other threads run the planned runs, the most inputs first; the outcomes are taken in plan order.
+    const inputs = plan.map((p) => runs * p.runsFactor);
+    const order = plan.map((_, i) => i).sort((a, b) => (inputs[b] as number) - (inputs[a] as number) || a - b);
+    const done = plan.map(() => 0);
+    o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
+    const outcomes = await o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, (index, n) => {
+      done[index] = n;
+      o.progress.update(done.reduce((a, b) => a + b, 0));
     });
+    o.progress.stop(countsPhrase(sumCounts(...[...outcomes.values()].map((x) => x.counts))));
+    plan.forEach((_, i) => {
+      const outcome = outcomes.get(i) as PlannedOutcome;
+      // The workers' expectations counted their own hits: the run's report counts them here.
+      for (const [id, n] of Object.entries(outcome.expectationHits)) o.expectations.hits.set(id, (o.expectations.hits.get(id) ?? 0) + n);
+      record(outcome);
+    });
+    return tally;
+  }
+  for (const planned of plan) {
+    o.progress.start(`${planned.property.name} [${planned.settings.profile}]`, runs * planned.runsFactor);
+    const outcome = await runPlanned(planned, ctx, (done, total) => o.progress.update(done, total));
+    o.progress.stop(countsPhrase(outcome.counts));
+    record(outcome);
   }
   return tally;
 }

@@ -18,6 +18,7 @@ import type { CliIo, ExitCode } from '../io.js';
 import { packageRoot } from '../../harness/package-root.js';
 import { preflight } from '../../harness/preflight.js';
 import { watchErrors } from '../../harness/error-watch.js';
+import { parseWorkers, workerDispatcher } from '../workers.js';
 
 interface RunOptions {
   evaluator?: string;
@@ -36,6 +37,7 @@ interface RunOptions {
   shard?: string;
   timeout?: string;
   quiet?: boolean;
+  workers?: string;
 }
 
 export const runCommand: CliCommand = {
@@ -59,6 +61,7 @@ export const runCommand: CliCommand = {
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
       .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
+      .option('--workers <n>', 'threads running property runs in parallel; same report at any count (default: the machine’s cores)')
       .option('--quiet', 'no progress output')
       .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },
@@ -73,6 +76,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   const shard = parseShard(opts.shard);
   const suites = parseSuites(opts.suite, opts.property !== undefined);
   const service = await parseServiceOption(opts.service);
+  const workers = parseWorkers(opts.workers);
   if (opts.path !== undefined && opts.property === undefined) {
     throw new InputError('--path replays one counterexample and needs --property (and the --seed it was found with)');
   }
@@ -86,7 +90,22 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
     const show = displayPath(io.cwd);
     const excluded = [...new Set([...evaluator.unsupportedFeatures, ...excludeFeatures])];
     // Names are checked before the other suites spend any time.
-    const plan = suites.includes('properties') ? planProperties({ property: opts.property, profile: opts.profile, path: opts.path, excluded, ...(service !== undefined ? { service } : {}) }) : [];
+    const selection = {
+      ...(opts.property !== undefined ? { property: opts.property } : {}),
+      ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
+      ...(opts.path !== undefined ? { path: opts.path } : {}),
+      excluded,
+      ...(service !== undefined ? { service } : {}),
+    };
+    const plan = suites.includes('properties') ? planProperties(selection) : [];
+    const dispatch = workerDispatcher(workers, {
+      evaluatorSpec: evaluator.spec,
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      expectations,
+      cwd: io.cwd,
+      selection,
+      plan,
+    });
     const printed: Failure[] = [];
     const tally = await runSuites({
       evaluator,
@@ -104,6 +123,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       progress: createProgress(io, { quiet: opts.quiet }),
       displayPath: show,
       onFailure: (f) => printed.push(f),
+      ...(dispatch !== undefined ? { dispatch } : {}),
     });
     // Vector failures are many: one line per cause with its smallest case. Regressions and properties get the
     // whole story: the shrunk case, both verdicts, the oracle's reasoning and the replay command.
