@@ -22,5 +22,11 @@ describe('bench', () => {
     expect((written.endToEnd as { disagreements: number }[]).every((e) => e.disagreements === 0)).toBe(true);
     expect((written.wildcard as { decision: string }).decision).toBe('implicitDeny');
     expect(lines.join('\n')).toContain('ratio cold');
+    expect(typeof written.workerSpeedup).toBe('number');
+    expect(typeof written.endToEndOverOracle).toBe('number');
+    const plan = written.plan as { evaluator: string; workers: number; inputs: number }[];
+    expect(new Set(plan.map((p) => p.evaluator))).toEqual(new Set(['oracle', 'module', 'cmd']));
+    expect(plan.every((p) => p.inputs > 0)).toBe(true);
+    expect((written.mutants as { caught: boolean }[]).every((m) => m.caught)).toBe(true);
   }, 120_000);
 });

@@ -14,6 +14,8 @@ import { iamSimulateContender, oracleContender, speedPairs } from './evaluator-s
 import { generatorSpeed } from './generator-speed.js';
 import { livePlan } from './live-plan.js';
 import { memoryRun } from './memory.js';
+import { mutantCatches, mutantNames } from './mutants.js';
+import { memoryWithWorkers, planThroughput, workerSpeedup } from './throughput.js';
 import { resultsTable, type BenchResults } from './report.js';
 import { SCALES } from './scale.js';
 import { measureWildcard } from './wildcard.js';
@@ -40,6 +42,13 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const generatorAll = generatorSpeed(await loadCatalogue('all'), scale.minSeconds, undefined, 'all');
   log('end to end (oracle, module, cmd)…');
   const e2e = await endToEnd(catalogue, scale.endToEndRuns);
+  log(`default plan through run, --runs ${scale.planRuns}, 1 worker and all cores (oracle, module, cmd)…`);
+  // The smoke run starts workers once per kind of run only: under vitest each compiles the sources anew.
+  const plan = await planThroughput(scale.planRuns, (adapter) => scale.name === 'full' || adapter === 'oracle');
+  log(`memory of a long run on every core (--runs ${scale.memoryPlanRuns})…`);
+  const workersMemory = await memoryWithWorkers(scale.memoryPlanRuns);
+  log('mutants: inputs and seconds until caught…');
+  const mutants = await mutantCatches(catalogue, mutantNames().slice(0, scale.mutants));
   log(`memory (${scale.memoryCases} cases)…`);
   const memory = await memoryRun(catalogue, scale.memoryCases);
   log('wildcard…');
@@ -54,6 +63,8 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   const results: BenchResults = {
     ratioCold: oracle!.cold.perSecond / iamSimulate.cold.perSecond,
     ratioWarm: oracle!.warm.perSecond / iamSimulate.warm.perSecond,
+    workerSpeedup: workerSpeedup(plan),
+    endToEndOverOracle: (e2e.find((e) => e.evaluator === 'oracle')?.rate.perSecond ?? 0) / oracle!.cold.perSecond,
     scale: scale.name,
     measuredAt: new Date().toISOString(),
     machine: {
@@ -68,7 +79,10 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
     generatorCasesPerSecond: generator.perSecond,
     generatorAllServicesCasesPerSecond: generatorAll.perSecond,
     endToEnd: e2e,
+    plan,
     memory,
+    memoryWithWorkers: workersMemory,
+    mutants,
     wildcard,
     live,
   };

@@ -3,11 +3,17 @@ import type { SpeedPair } from './evaluator-speed.js';
 import type { LivePlan } from './live-plan.js';
 import type { Rate } from './measure.js';
 import type { MemoryFigures } from './memory.js';
+import type { MutantCatch } from './mutants.js';
+import type { PlanThroughput, WorkersMemory } from './throughput.js';
 
 /** `bench/results.json`: top-level ratios first (oracle speed over iam-simulate speed), then raw figures. */
 export interface BenchResults {
   readonly ratioCold: number;
   readonly ratioWarm: number;
+  /** Whole-plan inputs per second with the oracle adapter, every core over one worker. */
+  readonly workerSpeedup: number;
+  /** End-to-end cases per second with the oracle adapter at one worker over the oracle's own cold rate. */
+  readonly endToEndOverOracle: number;
   readonly scale: string;
   readonly measuredAt: string;
   readonly machine: { readonly node: string; readonly cpu: string; readonly cores: number; readonly memoryGiB: number };
@@ -18,7 +24,12 @@ export interface BenchResults {
   /** The generator with `--service all` (every service of the catalogue); absent in older results. */
   readonly generatorAllServicesCasesPerSecond?: number;
   readonly endToEnd: readonly EndToEnd[];
+  /** The default plan through `run`, per adapter, at one worker and at every core. */
+  readonly plan: readonly PlanThroughput[];
   readonly memory: MemoryFigures;
+  readonly memoryWithWorkers: WorkersMemory;
+  /** Per mutant: inputs and seconds until the default plan catches it. */
+  readonly mutants: readonly MutantCatch[];
   readonly wildcard: Rate & { readonly stars: number; readonly length: number; readonly decision: string };
   readonly live: LivePlan;
 }
@@ -45,6 +56,13 @@ export function resultsTable(r: BenchResults): string {
       `run end to end, ${e.evaluator} adapter`,
       `${fmt(e.rate.perSecond)} cases/s` + (e.disagreements ? `  (${e.disagreements} disagreements!)` : ''),
     ]),
+    ['run end to end / oracle cold (oracle adapter, 1 worker)', `${fmt(r.endToEndOverOracle * 100, 1)}%`],
+    ...r.plan.map((p): [string, string] => [`default plan, ${p.evaluator} adapter, ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.inputsPerSecond)} inputs/s (${fmt(p.inputs)} in ${fmt(p.seconds, 1)} s)`]),
+    ['worker speed-up (oracle adapter, all cores / 1)', `${fmt(r.workerSpeedup, 2)}×`],
+    [
+      `memory, ${fmt(r.memoryWithWorkers.inputs)}-input plan, ${r.memoryWithWorkers.workers} workers`,
+      `RSS ${fmt(r.memoryWithWorkers.rssFirstTenthMiB, 1)} (first tenth) → ${fmt(r.memoryWithWorkers.rssLastTenthMiB, 1)} MiB (last tenth), peak ${fmt(r.memoryWithWorkers.rssPeakMiB, 1)} MiB`,
+    ],
     [
       `memory, ${fmt(r.memory.cases)}-case run`,
       `peak RSS ${fmt(r.memory.peakRssMiB, 1)} MiB, heap ${fmt(r.memory.heapAtTenthMiB, 1)} → ${fmt(r.memory.heapAtEndMiB, 1)} MiB`,
@@ -54,5 +72,11 @@ export function resultsTable(r: BenchResults): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const head = `iam-conformance bench (${r.scale}), node ${r.machine.node}, ${r.machine.cores} × ${r.machine.cpu}`;
-  return [head, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`)].join('\n');
+  return [head, ...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`), '', mutantTable(r.mutants)].join('\n');
+}
+
+/** Per mutant, how long the default plan took to catch it (the mutants README's table, with time). */
+export function mutantTable(catches: readonly MutantCatch[]): string {
+  const rows = catches.map((c) => `| \`${c.mutant}\` | ${c.caught ? `\`${c.caughtBy ?? ''}\`` : '**not caught**'} | ${fmt(c.inputs)} | ${fmt(c.seconds, 2)} |`);
+  return ['| mutant | caught by | inputs until caught | seconds until caught |', '|---|---|---|---|', ...rows].join('\n');
 }

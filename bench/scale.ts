@@ -12,6 +12,12 @@ export interface BenchScale {
   readonly wildcardStars: number;
   readonly wildcardLength: number;
   readonly liveFamilies: number;
+  /** `--runs` of the whole-plan runs (the plan has about 40 inputs per unit). */
+  readonly planRuns: number;
+  /** `--runs` of the long all-workers memory run. */
+  readonly memoryPlanRuns: number;
+  /** How many mutants to time (all of them in `full`). */
+  readonly mutants: number;
 }
 
 export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
@@ -24,6 +30,9 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     wildcardStars: 5000,
     wildcardLength: 20_000,
     liveFamilies: 200,
+    planRuns: 100,
+    memoryPlanRuns: 1000,
+    mutants: Number.POSITIVE_INFINITY,
   },
   smoke: {
     name: 'smoke',
@@ -34,5 +43,8 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     wildcardStars: 50,
     wildcardLength: 200,
     liveFamilies: 2,
+    planRuns: 1,
+    memoryPlanRuns: 1,
+    mutants: 1,
   },
 };

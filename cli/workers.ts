@@ -27,9 +27,20 @@ export interface WorkerSetup {
   readonly path?: string;
 }
 
-/** `--workers N` (1 ≤ N ≤ 256); the default is every core the machine offers. */
-export function parseWorkers(value: string | undefined): number {
-  return parseInteger(value, '--workers', 1, 256) ?? availableParallelism();
+/**
+ * Below this many generated inputs, the default stays in one thread: starting a worker (loading the
+ * evaluator, the catalogue and the plan again) costs more than a short run gains.
+ */
+const PARALLEL_FROM_INPUTS = 2000;
+
+/**
+ * `--workers N` (1 ≤ N ≤ 256). Without it: every core the machine offers, when the plan has at least
+ * PARALLEL_FROM_INPUTS inputs (the default run has 12,000), else one.
+ */
+export function parseWorkers(value: string | undefined, plannedInputs: number): number {
+  const n = parseInteger(value, '--workers', 1, 256);
+  if (n !== undefined) return n;
+  return plannedInputs >= PARALLEL_FROM_INPUTS ? availableParallelism() : 1;
 }
 
 /** The worker program next to this file: `.js` in the build, `.ts` when run from source (tsx, vitest). */

@@ -10,7 +10,7 @@ import { DEFAULT_SERVICES, serviceSelectionText } from '../../generators/service
 import { createProgress } from '../progress.js';
 import type { Failure } from '../../harness/results.js';
 import { RUN_SUITES, runSuites, type RunSuite } from '../../harness/run-suites.js';
-import { parseShard } from '../../harness/shard.js';
+import { parseShard, shardRuns } from '../../harness/shard.js';
 import type { CliCommand } from '../command.js';
 import { displayPath, finishRun } from '../finish-run.js';
 import { planProperties } from '../../specs/properties/plan.js';
@@ -61,7 +61,7 @@ export const runCommand: CliCommand = {
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
       .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
-      .option('--workers <n>', 'threads running property runs in parallel; same report at any count (default: the machine’s cores)')
+      .option('--workers <n>', 'threads running property runs in parallel, same report at any count (default: the machine’s cores from 2,000 generated inputs, else 1)')
       .option('--quiet', 'no progress output')
       .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },
@@ -76,7 +76,6 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
   const shard = parseShard(opts.shard);
   const suites = parseSuites(opts.suite, opts.property !== undefined);
   const service = await parseServiceOption(opts.service);
-  const workers = parseWorkers(opts.workers);
   if (opts.path !== undefined && opts.property === undefined) {
     throw new InputError('--path replays one counterexample and needs --property (and the --seed it was found with)');
   }
@@ -98,7 +97,8 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       ...(service !== undefined ? { service } : {}),
     };
     const plan = suites.includes('properties') ? planProperties(selection) : [];
-    const dispatch = workerDispatcher(workers, {
+    const plannedInputs = plan.reduce((n, p) => n + shardRuns(runs, shard) * p.runsFactor, 0);
+    const dispatch = workerDispatcher(parseWorkers(opts.workers, plannedInputs), {
       evaluatorSpec: evaluator.spec,
       ...(timeoutMs !== undefined ? { timeoutMs } : {}),
       expectations,
