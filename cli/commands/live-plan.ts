@@ -25,6 +25,8 @@ export interface LiveCliOptions {
   api?: string;
   service?: string;
   quiet?: boolean;
+  /** Accepted like `run --workers`; live stays in one thread (docs/live.md, "Cost and rate"). */
+  workers?: string;
 }
 
 export interface LivePlan {

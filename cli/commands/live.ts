@@ -13,6 +13,7 @@ import { expectationsFor } from '../../harness/expectations.js';
 import {  failureLine } from '../../reports/terminal.js';
 import { createProgress } from '../progress.js';
 import { serviceSelectionText } from '../../generators/services.js';
+import { parseInteger } from '../options.js';
 import { collectItems, parseLiveOptions, type LiveCliOptions, type LivePlan } from './live-plan.js';
 import { runLive } from '../../harness/live/live-run.js';
 import { recordVerified } from '../../harness/live/record.js';
@@ -41,12 +42,15 @@ export const liveCommand: CliCommand = {
       .option('--no-report', 'write no report folder')
       .option('--api <api>', 'principal (SimulatePrincipalPolicy, default) or custom (SimulateCustomPolicy)')
       .option('--service <list>', 'service prefixes the generated families draw from, comma-separated, or all (default: sagemaker,s3,iam,kms,sts)')
+      .option('--workers <n>', 'accepted as by run; live stays in one thread: AWS’s rate limit binds, not the oracle')
       .option('--quiet', 'no progress output')
       .action(async (opts: LiveCliOptions) => done(await liveVerb(opts, io)));
   },
 };
 
 async function liveVerb(opts: LiveCliOptions, io: CliIo): Promise<ExitCode> {
+  // Checked like run's, so a CI matrix can pass one --workers to both verbs; it changes nothing here.
+  parseInteger(opts.workers, '--workers', 1, 256);
   const plan = parseLiveOptions(opts, io.cwd, io.env, join(packageRoot(), 'specs', 'vectors'));
   const items = await collectItems(plan, io.cwd);
   const show = displayPath(io.cwd);
