@@ -135,11 +135,13 @@ export async function runPlanned(
 }
 
 /**
- * Runs planned runs elsewhere (worker threads): the runs named by plan index, handed out in `order`,
- * under this shard's seed and inputs; resolves to every outcome by plan index.
+ * Runs planned runs on several threads (worker threads, and this one through `runHere`): the runs named
+ * by plan index, taken in `order`, under this shard's seed and inputs; resolves to every outcome by plan
+ * index.
  */
 export type PlanDispatcher = (
   runs: { readonly seed: number; readonly runs: number; readonly path?: string },
   order: readonly number[],
+  runHere: (index: number) => Promise<PlannedOutcome>,
   onProgress: (index: number, done: number) => void,
 ) => Promise<ReadonlyMap<number, PlannedOutcome>>;

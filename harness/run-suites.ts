@@ -104,15 +104,20 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     const inputs = plan.map((p) => runs * p.runsFactor);
     const order = plan.map((_, i) => i).sort((a, b) => (inputs[b] as number) - (inputs[a] as number) || a - b);
     const done = plan.map(() => 0);
-    o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
-    const outcomes = await o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, (index, n) => {
+    const progress = (index: number, n: number) => {
       done[index] = n;
       o.progress.update(done.reduce((a, b) => a + b, 0));
-    });
+    };
+    // Each thread counts expectation hits in its own copy: the run's count is the sum of every run's.
+    const hitsBefore = new Map(o.expectations.hits);
+    o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
+    const runHere = (index: number) => runPlanned(plan[index] as PlannedRun, ctx, (n) => progress(index, n));
+    const outcomes = await o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, runHere, progress);
     o.progress.stop(countsPhrase(sumCounts(...[...outcomes.values()].map((x) => x.counts))));
+    o.expectations.hits.clear();
+    for (const [id, n] of hitsBefore) o.expectations.hits.set(id, n);
     plan.forEach((_, i) => {
       const outcome = outcomes.get(i) as PlannedOutcome;
-      // The workers' expectations counted their own hits: the run's report counts them here.
       for (const [id, n] of Object.entries(outcome.expectationHits)) o.expectations.hits.set(id, (o.expectations.hits.get(id) ?? 0) + n);
       record(outcome);
     });

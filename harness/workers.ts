@@ -2,9 +2,11 @@
  * Planned property runs on worker threads. Each worker builds its own evaluator, expectations and plan
  * from plain data (the evaluator's spec string, the expectations file, the plan selection) and runs
  * whole planned runs by index with `runPlanned`, under the run's own seed: a planned run gives the same
- * cases, verdicts and shrunk counterexample on any thread, and the caller gets the outcomes in plan
- * order, so the report is the same at any worker count. The worker program itself (which may import
- * the CLI's evaluator choice and the suite's plan) is named by the caller.
+ * cases, verdicts and shrunk counterexample on any thread, and the caller gets the outcomes by plan
+ * index, so the report is the same at any worker count. The main thread takes its share too (one
+ * thread fewer to start and warm up). The threads claim the next run from a shared counter, so none
+ * waits for another to hand work out. The worker program itself (which may import the CLI's evaluator
+ * choice and the suite's plan) is named by the caller.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -12,12 +14,25 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from './input-error.js';
 import type { PlannedOutcome } from './run-planned.js';
 
-/** parent → worker */
-export type ToWorker = { readonly type: 'run'; readonly index: number } | { readonly type: 'close' };
+/** What every worker gets besides the caller's own data: the shared queue of plan indices. */
+export interface QueueData {
+  /** Plan indices in the order to take them (e.g. the most inputs first, so the threads finish together). */
+  readonly order: readonly number[];
+  /** Int32 slots: [0] the next position in `order` to claim, [1] non-zero once the run has failed. */
+  readonly claims: SharedArrayBuffer;
+}
+
+/** The next plan index to run, or undefined when the queue is empty or the run has failed. */
+export function claimNext(queue: QueueData): number | undefined {
+  const slots = new Int32Array(queue.claims);
+  if (Atomics.load(slots, 1) !== 0) return undefined;
+  return queue.order[Atomics.add(slots, 0, 1)];
+}
+
+const stopAll = (queue: QueueData): void => void Atomics.store(new Int32Array(queue.claims), 1, 1);
 
 /** worker → parent */
 export type FromWorker =
-  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly index: number; readonly done: number }
   | { readonly type: 'outcome'; readonly index: number; readonly outcome: PlannedOutcome }
   | { readonly type: 'failed'; readonly message: string; readonly inputError: boolean }
@@ -26,12 +41,14 @@ export type FromWorker =
 export interface WorkerPoolOptions {
   /** The worker program: a built `.js` file, or a `.ts` file (compiled by tsx, as under vitest). */
   readonly entry: URL;
-  /** Given to every worker as `workerData` (structured-cloneable). */
-  readonly workerData: unknown;
-  readonly workers: number;
-  /** Plan indices in the order to hand them out (e.g. the longest first, so the threads finish together). */
+  /** Given to every worker as `workerData.setup` (structured-cloneable); `workerData.queue` is the QueueData. */
+  readonly setup: unknown;
+  /** Threads in all, the main thread included. */
+  readonly threads: number;
   readonly order: readonly number[];
-  /** Inputs done so far of one planned run (throttled by the worker). */
+  /** Runs one planned run in the main thread. */
+  readonly runHere: (index: number) => Promise<PlannedOutcome>;
+  /** Inputs done so far of one planned run in a worker (throttled by the worker). */
   readonly onProgress?: (index: number, done: number) => void;
 }
 
@@ -44,47 +61,42 @@ function startWorker(entry: URL, workerData: unknown): Worker {
   return new Worker(code, { eval: true, workerData });
 }
 
-/** Runs the planned runs `order` names on `workers` threads; resolves to their outcomes by plan index. */
+/** One worker until it has closed: its outcomes go into `outcomes`; a failure stops every thread. */
+function workerDone(worker: Worker, queue: QueueData, outcomes: Map<number, PlannedOutcome>, onProgress?: (index: number, done: number) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (err: Error) => {
+      stopAll(queue);
+      reject(err);
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'progress') onProgress?.(m.index, m.done);
+      else if (m.type === 'outcome') outcomes.set(m.index, m.outcome);
+      else if (m.type === 'failed') fail(m.inputError ? new InputError(m.message) : new Error(`worker: ${m.message}`));
+      else resolve();
+    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => (code === 0 ? resolve() : fail(new Error(`worker exited with code ${code}`))));
+  });
+}
+
+/** Runs the planned runs `order` names on `threads` threads; resolves to their outcomes by plan index. */
 export async function runOnWorkers(o: WorkerPoolOptions): Promise<Map<number, PlannedOutcome>> {
-  const queue = [...o.order];
+  const queue: QueueData = { order: o.order, claims: new SharedArrayBuffer(8) };
   const outcomes = new Map<number, PlannedOutcome>();
-  const threads: Worker[] = [];
-  let failure: Error | undefined;
-  const count = Math.max(1, Math.min(o.workers, queue.length));
+  const count = Math.max(0, Math.min(o.threads, o.order.length) - 1);
+  const workers = Array.from({ length: count }, () => startWorker(o.entry, { setup: o.setup, queue }));
+  const here = async () => {
+    try {
+      for (let index = claimNext(queue); index !== undefined; index = claimNext(queue)) outcomes.set(index, await o.runHere(index));
+    } catch (err) {
+      stopAll(queue);
+      throw err;
+    }
+  };
   try {
-    await Promise.all(
-      Array.from({ length: count }, () =>
-        new Promise<void>((resolve, reject) => {
-          const worker = startWorker(o.entry, o.workerData);
-          threads.push(worker);
-          const next = () => {
-            const index = failure === undefined ? queue.shift() : undefined;
-            worker.postMessage(index === undefined ? ({ type: 'close' } satisfies ToWorker) : ({ type: 'run', index } satisfies ToWorker));
-          };
-          worker.on('message', (m: FromWorker) => {
-            if (m.type === 'ready') next();
-            else if (m.type === 'progress') o.onProgress?.(m.index, m.done);
-            else if (m.type === 'outcome') {
-              outcomes.set(m.index, m.outcome);
-              next();
-            } else if (m.type === 'failed') {
-              failure ??= m.inputError ? new InputError(m.message) : new Error(`worker: ${m.message}`);
-              reject(failure);
-            } else resolve();
-          });
-          worker.on('error', (err) => {
-            failure ??= err;
-            reject(err);
-          });
-          worker.on('exit', (code) => {
-            if (code !== 0) reject(failure ?? new Error(`worker exited with code ${code}`));
-            else resolve();
-          });
-        }),
-      ),
-    );
+    await Promise.all([here(), ...workers.map((w) => workerDone(w, queue, outcomes, o.onProgress))]);
   } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
+    await Promise.all(workers.map((t) => t.terminate()));
   }
   return outcomes;
 }
