@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { ExpectationSet } from '../harness/expectations.js';
 import type { PlannedRun } from '../harness/property.js';
+import type { Feature } from '../oracle/types.js';
 import type { PlanDispatcher } from '../harness/run-planned.js';
 import { runOnWorkers } from '../harness/workers.js';
 import type { PropertySelection } from '../specs/properties/plan.js';
@@ -19,6 +20,8 @@ export interface WorkerSetup {
   readonly expectations: string | false;
   readonly cwd: string;
   readonly selection: PropertySelection;
+  /** `--exclude-features` (the selection's `excluded` also holds the evaluator's unsupported ones). */
+  readonly excludeFeatures: readonly Feature[];
   /** The labels of the main thread's plan: a worker whose plan differs refuses to run. */
   readonly labels: readonly string[];
   /** This shard's seed and inputs per unit of runsFactor. */
@@ -49,7 +52,15 @@ const workerEntry = (): URL => new URL(`./worker-entry${import.meta.url.endsWith
 /** A dispatcher for runSuites, or undefined when one thread does it all (or the evaluator must not be copied). */
 export function workerDispatcher(
   workers: number,
-  o: { evaluatorSpec: string; timeoutMs?: number; expectations: ExpectationSet; cwd: string; selection: PropertySelection; plan: readonly PlannedRun[] },
+  o: {
+    evaluatorSpec: string;
+    timeoutMs?: number;
+    expectations: ExpectationSet;
+    cwd: string;
+    selection: PropertySelection;
+    excludeFeatures: readonly Feature[];
+    plan: readonly PlannedRun[];
+  },
 ): PlanDispatcher | undefined {
   // AWS is rate-limited and billed per call: more threads would only hit the limit sooner.
   if (workers <= 1 || o.plan.length <= 1 || o.evaluatorSpec === 'aws') return undefined;
@@ -60,6 +71,7 @@ export function workerDispatcher(
       expectations: o.expectations.file ?? false,
       cwd: o.cwd,
       selection: o.selection,
+      excludeFeatures: o.excludeFeatures,
       labels: o.plan.map((p) => `${p.property.name} [${p.settings.profile}]`),
       ...runs,
     };

@@ -104,6 +104,7 @@ async function runVerb(opts: RunOptions, io: CliIo): Promise<ExitCode> {
       expectations,
       cwd: io.cwd,
       selection,
+      excludeFeatures,
       plan,
     });
     const printed: Failure[] = [];
