@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveEvaluator } from '../evaluators/index.js';
 import { loadCatalogue } from '../generators/catalogue.js';
+import { unionSelection } from '../generators/services.js';
 import { expectationsFromFlag } from '../harness/expectations.js';
 import { InputError } from '../harness/input-error.js';
 import { runPlanned, type PlannedOutcome } from '../harness/run-planned.js';
@@ -29,7 +30,7 @@ try {
     const plan = planProperties(setup.selection);
     const labels = plan.map((p) => `${p.property.name} [${p.settings.profile}]`);
     if (labels.join('\n') !== setup.labels.join('\n')) throw new Error('the worker planned other property runs than the main thread');
-    const ctx = { evaluator, expectations, catalogue: await loadCatalogue(), seed: setup.seed, runs: setup.runs, excluded: setup.excludeFeatures, ...(setup.path !== undefined ? { path: setup.path } : {}) };
+    const ctx = { evaluator, expectations, catalogue: await loadCatalogue(unionSelection(plan.map((r) => r.settings.service))), seed: setup.seed, runs: setup.runs, excluded: setup.excludeFeatures, ...(setup.path !== undefined ? { path: setup.path } : {}) };
     for (let index = claimNext(queue); index !== undefined; index = claimNext(queue)) {
       const planned = plan[index];
       if (planned === undefined) throw new Error(`no planned run ${index}`);

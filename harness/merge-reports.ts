@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureCounts, sumCounts } from './counts.js';
 import { CoverageCounts } from './coverage.js';
+import { ServiceCounts } from './service-counts.js';
 import { InputError } from './input-error.js';
 import { checkSchema, parseJsonText } from './json-file.js';
 import type { Entry, Failure, RunReport, Suite } from './results.js';
@@ -164,6 +165,8 @@ export function mergeShardReports(given: readonly ShardReport[], options: MergeO
     if (!ids.has(f.id)) failures.push(f);
     ids.add(f.id);
   }
+  const services = new ServiceCounts();
+  for (const r of reports) if (r.perService) services.merge(r.perService);
   const coverage = new CoverageCounts();
   for (const r of reports) if (r.coverage) coverage.merge(r.coverage);
   const hits = sumHits(reports.map((r) => r.settings.expectationHits));
@@ -182,6 +185,7 @@ export function mergeShardReports(given: readonly ShardReport[], options: MergeO
     totals: sumCounts(...reports.map((r) => r.totals)),
     perFeature: features.toRecord(),
     ...(coverage.size > 0 ? { coverage: coverage.toMatrix() } : {}),
+    ...(services.size > 0 ? { perService: services.toRecord() } : {}),
     entries,
     failures,
     passed: reports.reduce((n, r) => n + r.passed, 0),
