@@ -16,7 +16,7 @@ const denyNamingCaller: Case = {
       { Effect: 'Deny', Principal: { AWS: CALLER }, Action: 's3:GetObject', Resource: '*' },
     ],
   },
-  request: { action: 's3:GetObject', resource: BUCKET, caller: CALLER },
+  request: { action: 's3:GetObject', resource: BUCKET, context: [], caller: CALLER },
 };
 
 describe('moveResource', () => {
