@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../harness/input-error.js';
 import type { CliCommand } from './command.js';
+import { compareCommand } from './commands/compare.js';
 import { evalCommand } from './commands/eval.js';
 import { liveCommand } from './commands/live.js';
 import { mergeCommand } from './commands/merge.js';
@@ -23,6 +24,7 @@ const COMMANDS: readonly CliCommand[] = [
   promoteCommand,
   servicesCommand,
   mergeCommand,
+  compareCommand,
 ];
 
 /** Runs the CLI on `argv` (without `node` and the script) and resolves to the exit code. */

@@ -1,4 +1,5 @@
 import { InputError } from '../harness/input-error.js';
+import { BASELINE_DECISIONS, createBaselineEvaluator, type BaselineDecision } from './baseline.js';
 import { createCommandEvaluator } from './command.js';
 import type { Evaluator } from '../harness/evaluator.js';
 import { createModuleEvaluator } from './module.js';
@@ -24,6 +25,7 @@ export const EVALUATOR_FORMS = [
   'cmd:COMMAND            a program speaking JSON lines (docs/protocol.md)',
   'iam-simulate           @cloud-copilot/iam-simulate (dev dependency)',
   'aws                    AWS itself through SimulateCustomPolicy (live mode)',
+  'baseline:DECISION      always answers allowed or implicitDeny (what "nothing implemented" scores)',
 ] as const;
 
 export const IAM_SIMULATE_INSTALL_HINT = 'npm install --save-dev @cloud-copilot/iam-simulate';
@@ -52,6 +54,13 @@ export async function resolveEvaluator(spec: string, options: ResolveOptions = {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.onStderr ? { onStderr: options.onStderr } : {}),
     });
+  }
+  if (trimmed.startsWith('baseline:')) {
+    const decision = trimmed.slice('baseline:'.length).trim();
+    if (!(BASELINE_DECISIONS as readonly string[]).includes(decision)) {
+      throw new InputError(`\`baseline:\` takes one of ${BASELINE_DECISIONS.join(', ')}, got "${decision}"`);
+    }
+    return createBaselineEvaluator(decision as BaselineDecision);
   }
   if (trimmed === 'iam-simulate') return loadIamSimulate();
   if (trimmed === 'aws') {

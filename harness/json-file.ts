@@ -11,13 +11,13 @@ import { InputError } from './input-error.js';
 import { packageRoot } from './package-root.js';
 
 /** The schemas in `specs/schemas/`, by name (`vector` is `vector.schema.json`). */
-export type SchemaName = 'vector' | 'expectations' | 'report';
+export type SchemaName = 'vector' | 'expectations' | 'report' | 'matrix';
 
 /** Where a schema lives, in the checkout and in the published package alike. */
 export const schemaPath = (name: SchemaName): string => join(packageRoot(), 'specs', 'schemas', `${name}.schema.json`);
 
 /** The report schema is ours alone, so it is compiled strictly: a mistake in it fails loudly. */
-const STRICT: Readonly<Record<SchemaName, boolean>> = { vector: false, expectations: false, report: true };
+const STRICT: Readonly<Record<SchemaName, boolean>> = { vector: false, expectations: false, report: true, matrix: true };
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 /** The compiled validator of a schema (compiled once per process). */
