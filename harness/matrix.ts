@@ -55,6 +55,8 @@ export interface Matrix {
   readonly schemaVersion: typeof MATRIX_SCHEMA_VERSION;
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: string;
+  /** The `compare` command that makes this matrix again (same corpus, same evaluators). */
+  readonly command: string;
   readonly corpus: {
     readonly id: string;
     readonly seed: number;
@@ -68,13 +70,14 @@ export interface Matrix {
   readonly featureRows: readonly Feature[];
   readonly propertyRows: readonly string[];
   readonly evaluators: readonly MatrixColumn[];
-  /** Items where exactly one evaluator under test fails (diverges or errors) and every other one agrees. */
+  /** Required items where exactly one evaluator under test fails (diverges or errors) and every other one agrees. */
   readonly failsOnlyHere: readonly { readonly evaluator: string; readonly total: number; readonly examples: readonly MatrixExample[] }[];
 }
 
 export interface MatrixMeta {
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: Date;
+  readonly command: string;
   /** Examples of "fails only here" kept per evaluator (the smallest first). @defaultValue 20 */
   readonly failsOnlyHereLimit?: number;
 }
@@ -138,7 +141,7 @@ export function buildMatrix(corpus: Corpus, compared: readonly ComparedEvaluator
   const failsOnlyHere = tested.length < 2 ? [] : tested.map((e) => {
     const only = items
       .map((_, i) => i)
-      .filter((i) => failed(e.outcomes[i]) && tested.every((o) => o === e || o.outcomes[i]?.kind === 'agree'))
+      .filter((i) => items[i]?.required === true && failed(e.outcomes[i]) && tested.every((o) => o === e || o.outcomes[i]?.kind === 'agree'))
       .sort((a, b) => (size[a] as number) - (size[b] as number) || a - b);
     return { evaluator: e.name, total: only.length, examples: only.slice(0, limit).map((i) => example(i, e)) };
   });
@@ -147,6 +150,7 @@ export function buildMatrix(corpus: Corpus, compared: readonly ComparedEvaluator
     schemaVersion: MATRIX_SCHEMA_VERSION,
     tool: meta.tool,
     generatedAt: meta.generatedAt.toISOString(),
+    command: meta.command,
     corpus: { id: corpus.id, seed: corpus.seed, runs: corpus.runs, items: items.length, cases: items.reduce((n, item) => n + item.cases.length, 0), rows },
     featureRows,
     propertyRows,

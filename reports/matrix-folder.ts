@@ -16,6 +16,8 @@ export interface MatrixFolderOptions {
   readonly history?: readonly HistoryEntry[];
   /** A second Markdown copy (e.g. docs/conformance.md), its badge links relative to where it is. */
   readonly markdownFile?: string;
+  /** The full command (output options included) named in the Markdown copy. */
+  readonly regenerate?: string;
 }
 
 /** A matrix that breaks its own schema is a bug in whoever built it, never bad user input. */
@@ -51,7 +53,7 @@ export async function writeMatrixFolder(m: Matrix, dir: string, o: MatrixFolderO
   for (const e of m.evaluators) await put(join(dir, 'badges', badgeFileName(e.name)), renderBadge(e.score.share));
   if (o.markdownFile !== undefined) {
     const badgeDir = relative(dirname(o.markdownFile), join(dir, 'badges')).split('\\').join('/');
-    await put(o.markdownFile, renderMatrixMarkdown(m, { badgeDir }));
+    await put(o.markdownFile, renderMatrixMarkdown(m, { badgeDir, ...(o.regenerate !== undefined ? { regenerate: o.regenerate } : {}) }));
   }
   return written;
 }

@@ -99,7 +99,7 @@ function example(x: MatrixExample, id: string, title: string): string {
 export function renderMatrixHtml(m: Matrix, history: readonly HistoryEntry[] = []): string {
   const only = m.failsOnlyHere.length
     ? m.failsOnlyHere
-        .map((f) => `<h3>${esc(f.evaluator)}: ${f.total}</h3>\n${f.examples.map((x, i) => example(x, `only-${slug(f.evaluator, 40, 'e')}-${i}`, `${x.row}: ${x.item}`)).join('\n')}`)
+        .map((f) => `<h3>${esc(f.evaluator)}: ${f.total}</h3>\n${f.total === 0 ? '<p>None.</p>' : ''}${f.examples.map((x, i) => example(x, `only-${slug(f.evaluator, 40, 'e')}-${i}`, `${x.row}: ${x.item}`)).join('\n')}`)
         .join('\n')
     : '<p>Needs at least two evaluators under test.</p>';
   const examples = m.evaluators
@@ -115,7 +115,7 @@ export function renderMatrixHtml(m: Matrix, history: readonly HistoryEntry[] = [
 <title>IAM conformance matrix — ${esc(m.corpus.id)}</title><style>${STYLE}</style></head>
 <body>
 <h1>IAM conformance matrix</h1>
-<p class="meta">Corpus <code>${esc(m.corpus.id)}</code>: ${m.corpus.items} items, ${m.corpus.cases} cases (seed ${m.corpus.seed}, ${m.corpus.runs} runs per property and profile) · ${esc(m.tool.name)} ${esc(m.tool.version)} · ${esc(m.generatedAt)}</p>
+<p class="meta">Corpus <code>${esc(m.corpus.id)}</code>: ${m.corpus.items} items, ${m.corpus.cases} cases (seed ${m.corpus.seed}, ${m.corpus.runs} runs per property and profile) · ${esc(m.tool.name)} ${esc(m.tool.version)} · ${esc(m.generatedAt)}<br>Made by <code>${esc(m.command)}</code></p>
 <p>Score: the share of required cases with a right answer (vectors, regressions, differential and validation inputs) the evaluator agreed on. Recorded divergences, errors, skips and unconfirmed vectors are counted apart, never as passes. A cell links to its smallest failing example.</p>
 ${summary(m)}
 <h2>History</h2>
@@ -126,7 +126,7 @@ ${grid(m, m.propertyRows, 'property')}
 <h2>By feature</h2>
 ${grid(m, m.featureRows, 'feature')}
 <h2 id="fails-only-here">Fails only here</h2>
-<p>Items where exactly one evaluator under test fails and every other one agrees, smallest first.</p>
+<p>Required items where exactly one evaluator under test fails and every other one agrees, smallest first.</p>
 ${only}
 <h2>Examples</h2>
 ${examples}

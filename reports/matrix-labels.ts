@@ -24,9 +24,15 @@ export const ROLE_NOTE: Readonly<Record<MatrixColumn['role'], string>> = {
   tested: 'under test',
 };
 
-/** `allowed, expected implicitDeny` per case; pairs joined with ` → `. */
+/**
+ * `error (expected implicitDeny)` for a vector, `allowed → implicitDeny (oracle: allowed → allowed)` for a
+ * metamorphic pair: the evaluator's answers, then the reference's where they differ.
+ */
 export function answersText(x: MatrixExample): string {
-  return x.answers.map((a, i) => (x.expected[i] !== undefined && x.expected[i] !== a ? `${a} (oracle/vector: ${x.expected[i]})` : a)).join(' → ');
+  const got = x.answers.join(' → ');
+  const want = x.expected.join(' → ');
+  if (got === want) return got;
+  return `${got} (${x.row === 'vectors' || x.row === 'regressions' ? 'expected' : 'oracle'}: ${want})`;
 }
 
 export const outcomeText = (x: MatrixExample): string =>

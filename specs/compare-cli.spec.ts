@@ -44,10 +44,36 @@ describe('iam-conformance compare, end to end', () => {
     const only = m.failsOnlyHere.flatMap((f) => f.examples);
     expect(only.length).toBeGreaterThan(0);
     for (const x of only) expect(x.replay).toMatch(/^iam-conformance (run|vectors|replay) /);
+    // matrix.html: evaluators as columns, one row per property and feature, every cell link lands on an example.
+    const html = readFileSync(join(out, 'matrix.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    for (const [grid, rows] of [['property-grid', m.propertyRows], ['feature-grid', m.featureRows]] as const) {
+      const table = new RegExp(`<table class="grid" id="${grid}">([\\s\\S]*?)</table>`).exec(html)?.[1] ?? '';
+      const trs = table.match(/<tr>[\s\S]*?<\/tr>/g) ?? [];
+      expect(trs).toHaveLength(rows.length + 1);
+      expect(trs[0]?.match(/<th/g)).toHaveLength(m.evaluators.length + 1);
+      for (const tr of trs.slice(1)) expect(tr.match(/<td class="c s[0-5n]"/g)).toHaveLength(m.evaluators.length);
+    }
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((x) => x[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) expect(html).toContain(`id="${t}"`);
     const badge = readFileSync(join(out, 'badges', 'oracle.svg'), 'utf8');
     expect(badge).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(badge).toContain('>iam-conformance<');
     expect(badge).toContain('>100.0%<');
+  });
+
+  it('gives each failing cell an example whose replay command reproduces it', async () => {
+    const out = tempFiles({});
+    expect((await cli(['compare', '--evaluator', mutant, '--runs', '3', '--seed', '5', '--quiet', '--report-dir', out], root)).code).toBe(0);
+    const column = readMatrix(out).evaluators.find((e) => e.name === 'deny-blind');
+    const x = column?.examples['property:differential'];
+    expect(x?.outcome).toBe('diverge');
+    expect(x?.replay).toMatch(/^iam-conformance run --evaluator \S+ --seed 5 --path \d+ --property differential/);
+    const args = (x?.replay ?? '').replace(/^iam-conformance /, '').match(/'[^']*'|\S+/g) as string[];
+    const again = await cli([...args.map((a) => a.replace(/^'|'$/g, '')), '--quiet', '--no-report'], root);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain(`  case: ${JSON.stringify(x?.cases[0])}`);
   });
 
   it('gives the same matrix for the same seed, and another corpus for another seed', async () => {

@@ -9,6 +9,7 @@ import { expectationsFor, NO_EXPECTATIONS } from '../../harness/expectations.js'
 import { InputError } from '../../harness/input-error.js';
 import { buildMatrix } from '../../harness/matrix.js';
 import { packageRoot } from '../../harness/package-root.js';
+import { shellQuote } from '../../harness/replay.js';
 import { percent } from '../../harness/score.js';
 import { loadVectorFiles } from '../../harness/vector-file.js';
 import { historyEntries, readHistory, writeHistory } from '../../reports/matrix-history.js';
@@ -118,13 +119,26 @@ async function compareVerb(opts: CompareOptions, io: CliIo): Promise<ExitCode> {
     });
     progress.stop();
     const tool = { name: 'iam-conformance', version: toolVersion() };
-    const matrix = buildMatrix(corpus, compared, { tool, generatedAt: startedAt });
+    const command = ['iam-conformance', 'compare', ...opts.evaluator.flatMap((e) => ['--evaluator', shellQuote(e)]), '--seed', String(seed), '--runs', String(runs)];
+    if (!opts.expectations) command.push('--no-expectations');
+    const matrix = buildMatrix(corpus, compared, { tool, generatedAt: startedAt, command: command.join(' ') });
     const lines = history === undefined ? [] : [...past, ...historyEntries(matrix)];
     if (history !== undefined) writeHistory(history, lines);
     const dir = resolve(io.cwd, opts.reportDir ?? join('reports', 'out', `${startedAt.toISOString().replace(/[:.]/g, '-')}-compare`));
     await writeMatrixFolder(matrix, dir, {
       history: lines,
-      ...(opts.markdown !== undefined ? { markdownFile: resolve(io.cwd, opts.markdown) } : {}),
+      ...(opts.markdown !== undefined
+        ? {
+            markdownFile: resolve(io.cwd, opts.markdown),
+            regenerate: [
+              matrix.command,
+              ...(opts.reportDir !== undefined ? ['--report-dir', shellQuote(opts.reportDir)] : []),
+              ...(opts.history !== undefined ? ['--history', shellQuote(opts.history)] : []),
+              '--markdown',
+              shellQuote(opts.markdown),
+            ].join(' '),
+          }
+        : {}),
     });
     io.stdout(`corpus ${matrix.corpus.id}: ${matrix.corpus.items} items, ${matrix.corpus.cases} cases (seed ${seed}, runs ${runs})\n`);
     for (const e of matrix.evaluators) {
