@@ -43,7 +43,7 @@ describe('iam-conformance compare, end to end', () => {
     expect(m.failsOnlyHere.map((f) => f.evaluator)).toEqual(['python-evaluator', 'deny-blind']);
     const only = m.failsOnlyHere.flatMap((f) => f.examples);
     expect(only.length).toBeGreaterThan(0);
-    for (const x of only) expect(x.replay).toMatch(/^iam-conformance (run|vectors|replay) /);
+    for (const x of only) expect(x.replay).toMatch(/^(npx )?iam-conformance (run|vectors|replay) /);
     // matrix.html: evaluators as columns, one row per property and feature, every cell link lands on an example.
     const html = readFileSync(join(out, 'matrix.html'), 'utf8');
     expect(html).not.toMatch(/<script|<link|src="http/);
@@ -69,8 +69,20 @@ describe('iam-conformance compare, end to end', () => {
     const column = readMatrix(out).evaluators.find((e) => e.name === 'deny-blind');
     const x = column?.examples['property:differential'];
     expect(x?.outcome).toBe('diverge');
-    expect(x?.replay).toMatch(/^iam-conformance run --evaluator \S+ --seed 5 --path \d+ --property differential/);
-    const args = (x?.replay ?? '').replace(/^iam-conformance /, '').match(/'[^']*'|\S+/g) as string[];
+    expect(x?.replay).toMatch(/^(npx )?iam-conformance run --evaluator \S+ --seed 5 --path \d+ --property differential/);
+    const args = (x?.replay ?? '').replace(/^(npx )?iam-conformance /, '').match(/'[^']*'|\S+/g) as string[];
+    const again = await cli([...args.map((a) => a.replace(/^'|'$/g, '')), '--quiet', '--no-report'], root);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain(`  case: ${JSON.stringify(x?.cases[0])}`);
+  });
+
+  it('replays a recorded divergence without the expectations, so the replay shows it', async () => {
+    const out = tempFiles({});
+    expect((await cli(['compare', '--evaluator', 'iam-simulate', '--runs', '3', '--seed', '5', '--quiet', '--report-dir', out], root)).code).toBe(0);
+    const column = readMatrix(out).evaluators.find((e) => e.name === 'iam-simulate');
+    const x = Object.values(column?.examples ?? {}).find((e) => e.outcome === 'expectedDivergence' && e.row === 'differential');
+    expect(x?.replay).toMatch(/ --no-expectations$/);
+    const args = (x?.replay ?? '').replace(/^(npx )?iam-conformance /, '').match(/'[^']*'|\S+/g) as string[];
     const again = await cli([...args.map((a) => a.replace(/^'|'$/g, '')), '--quiet', '--no-report'], root);
     expect(again.code).toBe(1);
     expect(again.out).toContain(`  case: ${JSON.stringify(x?.cases[0])}`);
