@@ -55,6 +55,7 @@ beforeAll(async () => {
       { evaluator: createBaselineEvaluator('implicitDeny'), role: 'baseline', expectations: NO_EXPECTATIONS() },
       { evaluator: denyBlind, role: 'tested', expectations: NO_EXPECTATIONS() },
       { evaluator: { ...denyBlind, name: 'deny-blind-recorded' }, role: 'tested', expectations: recorded },
+      { evaluator: { ...createOracleEvaluator(), name: 'no-ip', unsupportedFeatures: ['condition-ip'] }, role: 'tested', expectations: NO_EXPECTATIONS() },
     ],
   });
   await denyBlind.close();
@@ -65,7 +66,8 @@ const column = (name: string): ComparedEvaluator => columns.find((c) => c.name =
 describe('compareRun', () => {
   it('asks every evaluator exactly the same cases', () => {
     const asked = corpus.items.reduce((n, item) => n + item.cases.length, 0);
-    expect(new Set(columns.map((c) => c.cases))).toEqual(new Set([asked]));
+    // (An evaluator that declares a feature unsupported is not asked those cases: see below.)
+    expect(new Set(columns.filter((c) => c.unsupportedFeatures.length === 0).map((c) => c.cases))).toEqual(new Set([asked]));
     for (const c of columns) expect(c.outcomes).toHaveLength(corpus.items.length);
   });
 
@@ -104,6 +106,17 @@ describe('compareRun', () => {
     expect(recorded.share).toBe(plain.share);
     const note = column('deny-blind-recorded').outcomes.find((o) => o.kind === 'expectedDivergence')?.note;
     expect(note).toBe('deny-blind-family');
+  });
+
+  it('skips what an evaluator declares unsupported, counted apart and never agreed, on the same corpus', () => {
+    const noIp = column('no-ip');
+    const ip = corpus.items.map((item, i) => [item, i] as const).filter(([item]) => item.cases.some((c) => JSON.stringify(c).includes('IpAddress')));
+    expect(ip.length).toBeGreaterThan(0);
+    for (const [, i] of ip) expect(noIp.outcomes[i]?.kind).toBe('skipped');
+    const s = scoreOf(corpus.items, noIp.outcomes, oracleJudged);
+    expect(s.skipped).toBeGreaterThan(0);
+    expect(s.agreed + s.skipped).toBe(s.required);
+    expect(noIp.outcomes.find((o) => o.kind === 'skipped')?.note).toMatch(/no-ip does not support condition-ip/);
   });
 });
 
