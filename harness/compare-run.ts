@@ -6,11 +6,13 @@
  */
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
 import { evaluate as oracle } from '../oracle/index.js';
-import type { Case, Feature, Verdict } from '../oracle/types.js';
+import { isErrorVerdict, type Case, type Feature, type Verdict } from '../oracle/types.js';
+import { causeOf } from './cause.js';
 import { answerOf, compare } from './compare.js';
 import type { CorpusItem, Corpus, PropertyItem } from './corpus.js';
 import type { ExpectationSet } from './expectations.js';
 import { caseFeatures } from './features.js';
+import { causeOf as expectationCause } from './fired.js';
 import { InputError } from './input-error.js';
 import type { Violation } from './property.js';
 
@@ -26,6 +28,11 @@ export interface ItemOutcome {
   readonly answers: readonly CaseAnswer[];
   /** The recorded divergence (expectedDivergence), the error or skip reason, or the property's message. */
   readonly note?: string;
+  /**
+   * Why it failed, as `run` groups failures (harness/cause.ts: decision pair, deciding element,
+   * transformation); for a recorded divergence, the cause its expectation names. Absent when it passed.
+   */
+  readonly cause?: { readonly signature: string; readonly title: string };
 }
 
 /** How an evaluator takes part: the reference, a do-nothing baseline, or one under test. */
@@ -143,16 +150,44 @@ async function judge(
     const c = item.cases[0] as Case;
     const actual = results.get(c) ?? { kind: 'errored', message: 'not answered' };
     const outcome = expectations.apply(compare(item.expected, actual), c, item.features);
-    if (outcome.kind === 'expectedDivergence') return { kind: outcome.kind, answers, note: outcome.expectationId };
-    if (outcome.kind === 'errored') return { kind: 'errored', answers, note: outcome.message };
+    if (outcome.kind === 'expectedDivergence') return { kind: outcome.kind, answers, note: outcome.expectationId, cause: recordedCause(expectations, outcome.expectationId) };
     if (outcome.kind === 'skipped') return { kind: 'skipped', answers, note: outcome.reason };
-    return { kind: outcome.kind, answers };
+    if (outcome.kind === 'agree') return { kind: 'agree', answers };
+    const cause = failureCause({ case: c, expected: item.expected, actual }, oracleOf);
+    return outcome.kind === 'errored' ? { kind: 'errored', answers, note: outcome.message, cause } : { kind: outcome.kind, answers, cause };
   }
   const violation = await checkFromAnswers(item, results);
   if (violation === null) return { kind: 'agree', answers };
   const known = knownDivergence(item, results, expectations, oracleOf);
-  if (known !== undefined) return { kind: 'expectedDivergence', answers, note: known };
-  return { kind: violation.kind, answers, note: violation.message };
+  if (known !== undefined) return { kind: 'expectedDivergence', answers, note: known, cause: recordedCause(expectations, known) };
+  const cause = failureCause(
+    {
+      case: violation.case,
+      expected: violation.expected ?? oracleOf(violation.case),
+      actual: violation.actual,
+      ...(violation.related ? { related: violation.related, property: item.property.name } : {}),
+    },
+    oracleOf,
+  );
+  return { kind: violation.kind, answers, note: violation.message, cause };
+}
+
+/** The cause signature `run` would give this failure (with the oracle's trace, as the runners pass it). */
+function failureCause(
+  f: { readonly case: Case; readonly expected: Verdict; readonly actual: EvaluatorResult; readonly related?: Violation['related']; readonly property?: string },
+  oracleOf: (c: Case) => Verdict,
+): ItemOutcome['cause'] {
+  const o = oracleOf(f.case);
+  const trace = isErrorVerdict(o) ? undefined : o.trace;
+  const { signature, title } = causeOf({ ...f, ...(trace ? { oracleTrace: trace } : {}) });
+  return { signature, title };
+}
+
+/** A recorded divergence's cause: the one its expectation names, in its own words. */
+function recordedCause(expectations: ExpectationSet, id: string): ItemOutcome['cause'] {
+  const e = expectations.entries.find((x) => x.id === id);
+  const name = e ? expectationCause(e) : id;
+  return { signature: `recorded|${name}`, title: `recorded: ${name}${e ? ` — ${e.description}` : ''}` };
 }
 
 /**

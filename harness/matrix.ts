@@ -49,6 +49,21 @@ export interface MatrixColumn {
   readonly properties: Readonly<Record<string, Score>>;
   /** One minimal example per failing cell, keyed `feature:NAME` or `property:NAME`. */
   readonly examples: Readonly<Record<string, MatrixExample>>;
+  /**
+   * Evaluators under test: the required items that did not agree, grouped by cause as `run` groups
+   * failures (recorded divergences by the cause their expectation names), most items first, each with
+   * its smallest example.
+   */
+  readonly causes?: readonly MatrixCause[];
+}
+
+export interface MatrixCause {
+  readonly signature: string;
+  readonly title: string;
+  /** True for a recorded (expected) divergence. */
+  readonly recorded: boolean;
+  readonly items: number;
+  readonly example: MatrixExample;
 }
 
 export interface Matrix {
@@ -110,6 +125,7 @@ export function buildMatrix(corpus: Corpus, compared: readonly ComparedEvaluator
     return {
       spec: e.spec,
       name: e.name,
+      ...(e.role === 'tested' ? { causes: causesOf(e) } : {}),
       ...(e.version !== undefined ? { version: e.version } : {}),
       role: e.role,
       ...(e.expectationsFile !== undefined ? { expectationsFile: e.expectationsFile } : {}),
@@ -135,6 +151,24 @@ export function buildMatrix(corpus: Corpus, compared: readonly ComparedEvaluator
       if (i >= 0) examples[key] = example(i, e);
     }
   });
+
+  /** Required failing items of one evaluator by cause signature; the smallest item is the example. */
+  function causesOf(e: ComparedEvaluator): MatrixCause[] {
+    const groups = new Map<string, { title: string; recorded: boolean; items: number; smallest: number }>();
+    items.forEach((item, i) => {
+      const o = e.outcomes[i];
+      if (!item.required || o?.cause === undefined) return;
+      const g = groups.get(o.cause.signature);
+      if (!g) groups.set(o.cause.signature, { title: o.cause.title, recorded: o.kind === 'expectedDivergence', items: 1, smallest: i });
+      else {
+        g.items++;
+        if ((size[i] as number) < (size[g.smallest] as number)) g.smallest = i;
+      }
+    });
+    return [...groups.entries()]
+      .map(([signature, g]) => ({ signature, title: g.title, recorded: g.recorded, items: g.items, example: example(g.smallest, e) }))
+      .sort((a, b) => b.items - a.items || (a.signature < b.signature ? -1 : 1));
+  }
 
   const tested = compared.filter((e) => e.role === 'tested');
   const limit = meta.failsOnlyHereLimit ?? 20;

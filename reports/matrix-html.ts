@@ -102,6 +102,15 @@ export function renderMatrixHtml(m: Matrix, history: readonly HistoryEntry[] = [
         .map((f) => `<h3>${esc(f.evaluator)}: ${f.total}</h3>\n${f.total === 0 ? '<p>None.</p>' : ''}${f.examples.map((x, i) => example(x, `only-${slug(f.evaluator, 40, 'e')}-${i}`, `${x.row}: ${x.item}`)).join('\n')}`)
         .join('\n')
     : '<p>Needs at least two evaluators under test.</p>';
+  const causes = m.evaluators
+    .filter((e) => e.role === 'tested')
+    .map((e) => {
+      const list = (e.causes ?? [])
+        .map((c, i) => example(c.example, `cause-${slug(e.name, 40, 'e')}-${i}`, `${c.items} × ${c.title}`))
+        .join('\n');
+      return `<h3>${esc(e.name)}: ${(e.causes ?? []).length} causes</h3>\n${list || '<p>None.</p>'}`;
+    })
+    .join('\n');
   const examples = m.evaluators
     .filter((e) => e.role === 'tested')
     .map((e) => {
@@ -128,6 +137,9 @@ ${grid(m, m.featureRows, 'feature')}
 <h2 id="fails-only-here">Fails only here</h2>
 <p>Required items where exactly one evaluator under test fails and every other one agrees, smallest first.</p>
 ${only}
+<h2 id="causes">Failures by cause</h2>
+<p>The required items an evaluator under test did not agree on, grouped as <code>run</code> groups failures (a recorded divergence by the cause its expectation names), most items first, each with its smallest example.</p>
+${causes}
 <h2>Examples</h2>
 ${examples}
 </body></html>

@@ -79,6 +79,24 @@ export function renderMatrixMarkdown(m: Matrix, o: MatrixMarkdownOptions): strin
     else out.push(exampleTable(f.examples.slice(0, 10).map((x) => [x.row, x] as const)), '');
     if (f.total > 10) out.push(`… and ${f.total - 10} more (matrix.json keeps the ${f.examples.length} smallest).`, '');
   }
+  out.push('## Failures by cause', '', 'The required items an evaluator under test did not agree on, grouped as `run` groups failures: one line per cause, its smallest example and replay.', '');
+  for (const e of m.evaluators.filter((c) => c.role === 'tested')) {
+    const causes = e.causes ?? [];
+    out.push(`### ${mdText(e.name)}: ${causes.length} cause${causes.length === 1 ? '' : 's'}`, '');
+    if (causes.length === 0) out.push('None.', '');
+    else {
+      const shown = causes.slice(0, 25);
+      out.push(
+        mdTable(
+          ['items', 'cause', 'smallest example', 'replay'],
+          shown.map((c) => [c.items, mdText(c.title), mdText(c.example.origin), mdCode(c.example.replay, true)]),
+          'left',
+        ),
+        '',
+      );
+      if (causes.length > shown.length) out.push(`… and ${causes.length - shown.length} more causes in matrix.json / matrix.html.`, '');
+    }
+  }
   out.push('## Examples', '', 'The smallest failing item of each cell (else its smallest recorded divergence), with the command that replays it; the cases themselves are in matrix.html and matrix.json.', '');
   for (const e of m.evaluators.filter((c) => c.role === 'tested')) {
     const keys = Object.keys(e.examples).sort();

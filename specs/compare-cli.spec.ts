@@ -44,6 +44,13 @@ describe('iam-conformance compare, end to end', () => {
     const only = m.failsOnlyHere.flatMap((f) => f.examples);
     expect(only.length).toBeGreaterThan(0);
     for (const x of only) expect(x.replay).toMatch(/^(npx )?iam-conformance (run|vectors|replay) /);
+    // Every required item an evaluator under test did not agree on is in exactly one cause.
+    for (const e of m.evaluators.filter((c) => c.role === 'tested')) {
+      const notAgreed = m.propertyRows.reduce((n, r) => n + (e.properties[r] ? e.properties[r].required - e.properties[r].agreed - e.properties[r].skipped : 0), 0);
+      expect((e.causes ?? []).reduce((n, c) => n + c.items, 0), e.name).toBe(notAgreed);
+    }
+    const denyBlind = m.evaluators.find((e) => e.name === 'deny-blind');
+    expect(denyBlind?.causes?.[0]?.title).toMatch(/^expected explicitDeny, got allowed: a Deny applies/);
     // matrix.html: evaluators as columns, one row per property and feature, every cell link lands on an example.
     const html = readFileSync(join(out, 'matrix.html'), 'utf8');
     expect(html).not.toMatch(/<script|<link|src="http/);

@@ -119,7 +119,7 @@ async function compareVerb(opts: CompareOptions, io: CliIo): Promise<ExitCode> {
     });
     progress.stop();
     const tool = { name: 'iam-conformance', version: toolVersion() };
-    const command = ['iam-conformance', 'compare', ...opts.evaluator.flatMap((e) => ['--evaluator', shellQuote(e)]), '--seed', String(seed), '--runs', String(runs)];
+    const command = ['npx', 'iam-conformance', 'compare', ...opts.evaluator.flatMap((e) => ['--evaluator', shellQuote(e)]), '--seed', String(seed), '--runs', String(runs)];
     if (!opts.expectations) command.push('--no-expectations');
     const matrix = buildMatrix(corpus, compared, { tool, generatedAt: startedAt, command: command.join(' ') });
     const lines = history === undefined ? [] : [...past, ...historyEntries(matrix)];
