@@ -158,7 +158,7 @@ async function judge(
   }
   const violation = await checkFromAnswers(item, results);
   if (violation === null) return { kind: 'agree', answers };
-  const known = knownDivergence(item, results, expectations, oracleOf);
+  const known = knownDivergence(item, violation.case, results, expectations, oracleOf);
   if (known !== undefined) return { kind: 'expectedDivergence', answers, note: known, cause: recordedCause(expectations, known) };
   const cause = failureCause(
     {
@@ -214,17 +214,19 @@ async function checkFromAnswers(item: PropertyItem, results: ReadonlyMap<Case, E
 
 /**
  * The recorded divergence that explains a failed input, as `run` masks it (harness/known-divergences.ts):
- * for differential and validation inputs the main case must be one; for a metamorphic pair any case of
+ * for differential and validation inputs the failing case must be one (a family input, such as a
+ * service call and its iam:PassRole, fails on its first wrong case); for a metamorphic pair any case of
  * the pair being one excuses the pair (comparing a masked with an unmasked answer would be a false failure).
  */
 function knownDivergence(
   item: PropertyItem,
+  failing: Case,
   results: ReadonlyMap<Case, EvaluatorResult>,
   expectations: ExpectationSet,
   oracleOf: (c: Case) => Verdict,
 ): string | undefined {
   if (expectations.entries.length === 0) return undefined;
-  const cases = item.kind === 'metamorphic' ? item.cases : item.cases.slice(0, 1);
+  const cases = item.kind === 'metamorphic' ? item.cases : [failing];
   for (const c of cases) {
     const r = results.get(c);
     const want = oracleOf(c);
