@@ -6,7 +6,6 @@ import { createModuleEvaluator } from '../evaluators/module.js';
 import { createOracleEvaluator } from '../evaluators/oracle.js';
 import { loadCatalogue, type Catalogue } from '../generators/catalogue.js';
 import { evaluate as oracle } from '../oracle/index.js';
-import type { Case } from '../oracle/types.js';
 import { defaultPlan } from '../specs/properties/defaults.js';
 import { PROPERTIES } from '../specs/properties/index.js';
 import { answerOf } from './compare.js';
