@@ -51,3 +51,13 @@ describe('index.html', () => {
     expect(esc(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('renderHtml coverage section', () => {
+  it('shows the operator × value form matrix of generated cases, escaped, and nothing without one', () => {
+    const html = renderHtml({ ...makeReport(), coverage: { StringLike: { 'special-variable': 3, '<script>': 1 } } });
+    expect(html).toContain('Coverage: operator × value form');
+    expect(html).toContain('<code>StringLike</code>');
+    expect(html).toContain('special-variable 3 · &lt;script&gt; 1');
+    expect(renderHtml(makeReport())).not.toContain('Coverage: operator');
+  });
+});

@@ -2,6 +2,7 @@ import type { Counts, RunReport } from '../harness/results.js';
 import { agreeShare, COUNT_COLUMNS } from './labels.js';
 import { totalOf } from '../harness/counts.js';
 import { prettyJson } from './markdown-text.js';
+import { coverageSectionHtml } from './coverage.js';
 import { serviceSectionHtml } from './service-table.js';
 import { buildView, failuresHeading, type RenderOptions, type FailureView } from './view.js';
 
@@ -167,6 +168,6 @@ ${known}
 <h2>${esc(failuresHeading(view))}</h2>
 ${causes || noFailures}
 ${groups}
-</body></html>
+${coverageSectionHtml(report, esc)}</body></html>
 `;
 }
