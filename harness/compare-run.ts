@@ -13,8 +13,8 @@ import type { CorpusItem, Corpus, PropertyItem } from './corpus.js';
 import type { ExpectationSet } from './expectations.js';
 import { caseFeatures } from './features.js';
 import { causeOf as expectationCause } from './fired.js';
-import { InputError } from './input-error.js';
 import type { Violation } from './property.js';
+import { evaluateBatch, skipReason } from './run-vectors.js';
 
 /** What one evaluator made of one item. `expectedDivergence` names the recorded divergence; it is no pass. */
 export type ItemOutcomeKind = 'agree' | 'diverge' | 'errored' | 'expectedDivergence' | 'skipped';
@@ -85,7 +85,7 @@ async function runOne(entrant: CompareEntrant, o: CompareRunOptions, oracleOf: (
   const { evaluator, expectations } = entrant;
   const started = performance.now();
   const unsupported = new Set(evaluator.unsupportedFeatures);
-  const skip = o.corpus.items.map((item) => skipReason(item, unsupported, evaluator.name));
+  const skip = o.corpus.items.map((item) => itemSkipReason(item, evaluator, unsupported));
   const toAsk: Case[] = [];
   o.corpus.items.forEach((item, i) => {
     if (skip[i] === undefined) toAsk.push(...item.cases);
@@ -118,22 +118,10 @@ async function runOne(entrant: CompareEntrant, o: CompareRunOptions, oracleOf: (
   };
 }
 
-function skipReason(item: CorpusItem, unsupported: ReadonlySet<Feature>, name: string): string | undefined {
-  if (unsupported.size === 0) return undefined;
-  const features = new Set([...item.features, ...item.cases.flatMap((c) => caseFeatures(c))]);
-  const missing = [...features].filter((f) => unsupported.has(f));
-  return missing.length ? `${name} does not support ${missing.join(', ')}` : undefined;
-}
-
-/** A whole batch that throws errors its cases (bad input excepted: that stops the run). */
-async function evaluateBatch(evaluator: Evaluator, cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
-  try {
-    return await evaluator.evaluate(cases);
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const message = `evaluate failed for the whole batch: ${err instanceof Error ? err.message : String(err)}`;
-    return cases.map(() => ({ kind: 'errored', message }));
-  }
+/** Why the evaluator skips an item (a feature it declares unsupported), as the vector runner words it. */
+function itemSkipReason(item: CorpusItem, evaluator: Evaluator, unsupported: ReadonlySet<Feature>): string | undefined {
+  if (unsupported.size === 0) return undefined; // the common case: no feature tagging at all
+  return skipReason([...new Set([...item.features, ...item.cases.flatMap((c) => caseFeatures(c))])], { evaluator });
 }
 
 const caseAnswer = (r: EvaluatorResult | undefined): CaseAnswer =>

@@ -84,7 +84,7 @@ export async function runVectorFiles(files: readonly VectorFile[], options: Vect
 }
 
 /** An evaluator that throws fails its batch, not the run (bad input excepted: that stops the run). */
-async function evaluateBatch(evaluator: Evaluator, cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
+export async function evaluateBatch(evaluator: Evaluator, cases: readonly Case[]): Promise<readonly EvaluatorResult[]> {
   try {
     return await evaluator.evaluate(cases);
   } catch (err) {
