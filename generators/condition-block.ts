@@ -14,24 +14,33 @@ import { flipCase, pick } from './text.js';
 import type { World, WorldKey } from './world.js';
 import type { ConditionRecipe } from './condition-recipe.js';
 
-/** Operators that fit a key of this kind (before qualifiers and IfExists). */
-export function operatorsFor(key: WorldKey, settings: GeneratorSettings): string[] {
+const STRING_OPERATORS = ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'] as const;
+const ARN_OPERATORS = ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'] as const;
+// ARN keys take String operators too; ArnLike differs only in matching per colon segment.
+const ARN_AND_STRING_OPERATORS = [...ARN_OPERATORS, 'StringLike', 'StringEquals'] as const;
+const NUMERIC_OPERATORS = ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'] as const;
+const DATE_OPERATORS = ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'] as const;
+const BOOL_OPERATORS = ['Bool'] as const;
+const IP_OPERATORS = ['IpAddress', 'NotIpAddress'] as const;
+const BINARY_OPERATORS = ['BinaryEquals'] as const;
+
+/** Operators that fit a key of this kind (before qualifiers and IfExists): constant lists, not built per draw. */
+export function operatorsFor(key: WorldKey, settings: GeneratorSettings): readonly string[] {
   switch (key.kind) {
     case 'string':
-      return ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'];
+      return STRING_OPERATORS;
     case 'arn':
-      // ARN keys take String operators too; ArnLike differs only in matching per colon segment.
-      return ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', ...(settings.enableStringConditions ? ['StringLike', 'StringEquals'] : [])];
+      return settings.enableStringConditions ? ARN_AND_STRING_OPERATORS : ARN_OPERATORS;
     case 'numeric':
-      return ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'];
+      return NUMERIC_OPERATORS;
     case 'date':
-      return ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'];
+      return DATE_OPERATORS;
     case 'bool':
-      return ['Bool'];
+      return BOOL_OPERATORS;
     case 'ip':
-      return ['IpAddress', 'NotIpAddress'];
+      return IP_OPERATORS;
     case 'binary':
-      return ['BinaryEquals'];
+      return BINARY_OPERATORS;
   }
 }
 

@@ -51,6 +51,14 @@ export function starAfter(s: string, i: number, from = 0): string {
   return s.slice(0, from + (i % span)) + '*';
 }
 
-/** Deduplicates keeping first occurrences. */
-export const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+/**
+ * Deduplicates keeping first occurrences. The lists renderers dedupe are short (a few to a few dozen
+ * items), where a linear scan beats building a Set; both compare by SameValueZero.
+ */
+export function unique<T>(xs: readonly T[]): T[] {
+  if (xs.length > 32) return [...new Set(xs)];
+  const out: T[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
+}
 

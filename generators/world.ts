@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { ContextKeyType } from '../oracle/types.js';
+import { memoised } from '../oracle/memo.js';
 import { chance } from './chance.js';
 import { keyBaseName, type Catalogue, type CatalogueAction, type CatalogueKey } from './catalogue.js';
 import type { KeyKind } from './key-kind.js';
@@ -57,6 +58,8 @@ interface KeyClass {
   readonly kind: KeyKind;
   readonly multivalued: boolean;
   readonly keys: readonly CatalogueKey[];
+  /** `keys`' names in lower case, index for index (computed once, not per drawn world). */
+  readonly lowerNames: readonly string[];
 }
 
 const KIND_FLAGS: Readonly<Record<KeyKind, keyof GeneratorSettings>> = {
@@ -78,7 +81,7 @@ export function keyClasses(keys: readonly CatalogueKey[], settings: GeneratorSet
     for (const kind of order) {
       if (!settings[KIND_FLAGS[kind]]) continue;
       const matching = keys.filter((k) => k.kind === kind && k.multivalued === multivalued);
-      if (matching.length > 0) out.push({ kind, multivalued, keys: matching });
+      if (matching.length > 0) out.push({ kind, multivalued, keys: matching, lowerNames: matching.map((k) => k.name.toLowerCase()) });
     }
   }
   // Ordered families (numeric, date, ip) have boundaries where off-by-one bugs live: twice the weight.
@@ -136,6 +139,17 @@ interface WorldDraw {
   readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number; special: number }[];
 }
 
+/** An action's documented keys as `keyBaseName` spells them: computed once per catalogue action. */
+const keyBases = new WeakMap<CatalogueAction, readonly string[]>();
+function keyBasesOf(a: CatalogueAction): readonly string[] {
+  let bases = keyBases.get(a);
+  if (bases === undefined) {
+    bases = a.conditionKeys.map(keyBaseName);
+    keyBases.set(a, bases);
+  }
+  return bases;
+}
+
 /** `xs[i - 1]` and `xs[i + 1]` where they exist. */
 const neighboursAt = (xs: readonly CatalogueAction[], i: number): string[] => [xs[i - 1], xs[i + 1]].flatMap((x) => (x ? [x.id] : []));
 
@@ -161,9 +175,15 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, view: Se
     : [];
   const classes = view.classes;
   // Keys the world's actions document (Service Authorization Reference), preferred for half the draws.
-  const actionKeys = new Set(chosen.flatMap((a) => a.conditionKeys.map(keyBaseName)));
+  const actionKeys = new Set(chosen.flatMap(keyBasesOf));
   const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent, actionKeys)) : [];
-  const dedupedKeys = keys.filter((k, i) => keys.findIndex((x) => x.name.toLowerCase() === k.name.toLowerCase()) === i);
+  const seenNames = new Set<string>();
+  const dedupedKeys = keys.filter((k) => {
+    const name = k.name.toLowerCase();
+    if (seenNames.has(name)) return false;
+    seenNames.add(name);
+    return true;
+  });
   const stringAnchors = dedupedKeys.filter((k) => k.kind === 'string' && !k.multivalued).flatMap((k) => k.anchors);
   const variables: WorldKey[] = settings.enableVariables
     ? VARIABLE_KEYS.map((name) => ({
@@ -209,7 +229,9 @@ const SLASHED_PART = /Object|Path|Prefix/;
  * region, other account, a region or account written where the service leaves it empty (S3, IAM), other
  * case. Every shape the catalogue's templates have gets its own misses.
  */
-function nearMisses(arn: string): string[] {
+const nearMisses = memoised((arn: string): readonly string[] => nearMissesOf(arn), 5_000);
+
+function nearMissesOf(arn: string): string[] {
   const parts = arn.split(':');
   const out = [`${arn}x`, arn.slice(0, -1), arn.toUpperCase().replace(/^ARN:AWS:/, 'arn:aws:')];
   // The name's last character as a literal `$`: what `${$}` in a Resource matches. (Not `*` or `?`:
@@ -235,7 +257,7 @@ function renderKey(
   const cls = pick(classes, k.cls);
   // Even draws take a key one of the world's actions lists, when its class has one; odd draws any key of
   // the class (global keys, and the service's other keys: a key the action does not take is still evaluated).
-  const own = actionKeys.size > 0 && k.key % 2 === 0 ? cls.keys.filter((x) => actionKeys.has(x.name.toLowerCase())) : [];
+  const own = actionKeys.size > 0 && k.key % 2 === 0 ? cls.keys.filter((_, i) => actionKeys.has(cls.lowerNames[i] as string)) : [];
   const ck = own.length > 0 ? pick(own, k.key >> 1) : pick(cls.keys, k.key);
   const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
   const values = keyValues(cls.kind, k.a, k.b, arns, k.special >= 100 - specialPercent);

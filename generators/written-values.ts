@@ -3,6 +3,7 @@
  * exactly on and just beside each boundary: numbers ±1, instants ±1 s (whatever the spelling), IPv4 CIDR
  * edges, strings literally, in other case and as an instance of their wildcard pattern.
  */
+import { memoised } from '../oracle/memo.js';
 import type { KeyKind } from './key-kind.js';
 import { unique } from './text.js';
 import { boolCase, dateForms, numberRequestForms } from './value-forms.js';
@@ -39,7 +40,21 @@ const ipv4Number = (s: string): number | undefined => {
 /** `${*}` → `*` etc.: the text a literal request value must have to equal the written value. */
 const literal = (s: string): string => s.replace(/\$\{([*?$])\}/g, '$1');
 
-function near(kind: KeyKind, v: string): string[] {
+/**
+ * `nearOf` memoised per kind: the same written values come back case after case (anchors are drawn from
+ * small pools), and the lists are only read (spread into the caller's own arrays).
+ */
+const NEAR = new Map<KeyKind, (v: string) => readonly string[]>();
+function near(kind: KeyKind, v: string): readonly string[] {
+  let f = NEAR.get(kind);
+  if (f === undefined) {
+    f = memoised((x) => nearOf(kind, x), 2_000);
+    NEAR.set(kind, f);
+  }
+  return f(v);
+}
+
+function nearOf(kind: KeyKind, v: string): string[] {
   switch (kind) {
     case 'numeric': {
       const n = Number(v);
