@@ -32,22 +32,44 @@ export function countsPhrase(c: Counts): string {
 
 export const totalOf = (c: Counts): number => c.agree + c.diverge + c.expectedDivergence + c.skipped + c.errored;
 
-/** Per-feature tallies: every outcome counts once for each feature of its case. */
-export class FeatureCounts {
-  private readonly map = new Map<Feature, Counts>();
+/**
+ * Counts by a key (a feature, a service), added to in place: a run adds to them for every generated
+ * input, where a new Counts object per addition was measurable garbage. Read out as plain Counts.
+ */
+export class KeyedCounts<K extends string> {
+  private readonly map = new Map<K, { -readonly [O in OutcomeKind]: number }>();
 
-  add(features: readonly Feature[], kind: OutcomeKind, n = 1): void {
-    for (const f of new Set(features)) this.map.set(f, addOutcome(this.map.get(f) ?? emptyCounts(), kind, n));
+  /** `n` more outcomes of `kind` for `key`. */
+  addOne(key: K, kind: OutcomeKind, n = 1): void {
+    let c = this.map.get(key);
+    if (c === undefined) {
+      c = emptyCounts();
+      this.map.set(key, c);
+    }
+    c[kind] += n;
   }
 
-  merge(other: Readonly<Partial<Record<Feature, Counts>>>): void {
-    for (const [f, c] of Object.entries(other) as [Feature, Counts][]) {
-      this.map.set(f, sumCounts(this.map.get(f) ?? emptyCounts(), c));
+  merge(other: Readonly<Partial<Record<K, Counts>>>): void {
+    for (const [key, counts] of Object.entries(other) as [K, Counts][]) {
+      for (const kind of OUTCOME_KINDS) this.addOne(key, kind, counts[kind]);
     }
   }
 
-  /** Sorted by feature name, so reports are stable. */
-  toRecord(): Partial<Record<Feature, Counts>> {
-    return Object.fromEntries([...this.map.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  get size(): number {
+    return this.map.size;
+  }
+
+  /** Sorted by key, so reports are stable. */
+  toRecord(): Partial<Record<K, Counts>> {
+    return Object.fromEntries([...this.map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, { ...c }])) as Partial<Record<K, Counts>>;
+  }
+}
+
+const OUTCOME_KINDS: readonly OutcomeKind[] = ['agree', 'diverge', 'expectedDivergence', 'skipped', 'errored'];
+
+/** Per-feature tallies: every outcome counts once for each feature of its case. */
+export class FeatureCounts extends KeyedCounts<Feature> {
+  add(features: readonly Feature[], kind: OutcomeKind, n = 1): void {
+    for (const f of new Set(features)) this.addOne(f, kind, n);
   }
 }

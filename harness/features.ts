@@ -1,4 +1,5 @@
 import { DEFAULT_CALLER, FEATURES, POLICY_VERSIONS } from '../oracle/types.js';
+import { knownValidity } from '../oracle/compile.js';
 import { validatePolicy } from '../oracle/validate/index.js';
 import type { Case, Feature, PolicyType } from '../oracle/types.js';
 
@@ -68,6 +69,26 @@ function operatorFeatures(raw: string): Feature[] {
   return out;
 }
 
+/**
+ * Every string of a document (keys included) that holds `${`: where variables can be. A walk, not a
+ * search of the document's JSON text: tagging runs on every generated case, and the text would be built
+ * for nothing in most of them.
+ */
+function textsWithVariables(doc: Json, out: string[] = []): string[] {
+  if (typeof doc === 'string') {
+    if (doc.includes('${')) out.push(doc);
+  } else if (Array.isArray(doc)) {
+    for (const x of doc) textsWithVariables(x, out);
+  } else if (isObject(doc)) {
+    for (const k in doc) {
+      if (!Object.hasOwn(doc, k)) continue;
+      if (k.includes('${')) out.push(k);
+      textsWithVariables(doc[k], out);
+    }
+  }
+  return out;
+}
+
 /** Variable names used as `${name}` or `${name, 'default'}` in a string. */
 function variableNames(text: string): string[] {
   return [...text.matchAll(/\$\{([^},]+)/g)].map((m) => (m[1] as string).trim()).filter((n) => !['*', '?', '$'].includes(n));
@@ -116,11 +137,11 @@ function collect(c: Case, found: Set<Feature>): void {
   for (const [doc, type] of typed) {
     if (looksMalformed(doc, type)) found.add('malformed-policy');
     if (isObject(doc) && (!('Version' in doc) || doc.Version === POLICY_VERSIONS[1])) found.add('version-2008');
-    const text = JSON.stringify(doc) ?? '';
-    if (text.includes('${')) {
+    const texts = textsWithVariables(doc);
+    if (texts.length > 0) {
       found.add('policy-variables');
       // Only Version 2012-10-17 substitutes variables; elsewhere `${…}` is literal text and names no key.
-      if (isObject(doc) && doc.Version === POLICY_VERSIONS[0]) referenced.push(...variableNames(text));
+      if (isObject(doc) && doc.Version === POLICY_VERSIONS[0]) for (const t of texts) referenced.push(...variableNames(t));
     }
     // `${*}`, `${?}`, `${$}` are literal characters under 2012-10-17, not wildcards.
     const v2012 = isObject(doc) && doc.Version === POLICY_VERSIONS[0];
@@ -168,6 +189,9 @@ function isCrossAccount(request: { readonly caller?: Json; readonly resourceOwne
  * (reference_policies_grammar.html and oracle/validate/DECISIONS.md). Only a tag: the decision is the oracle's.
  */
 export function looksMalformed(doc: Json, policyType: PolicyType = 'identity'): boolean {
+  // The oracle has usually read the document already (tagging follows evaluation): its answer, as is.
+  const known = knownValidity(doc, policyType);
+  if (known !== undefined) return !known;
   try {
     return !validatePolicy(doc, { policyType }).ok;
   } catch {

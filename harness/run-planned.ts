@@ -55,18 +55,13 @@ export async function runPlanned(
   const features = new FeatureCounts();
   const hitsBefore = new Map(ctx.expectations.hits);
   // Per-feature counts of generated inputs: the main case of each input is remembered when it is sent
-  // and counted when fast-check reports the input passed (shrinking attempts are never counted).
+  // and tagged and counted when fast-check reports the input passed (shrinking attempts are never
+  // counted). Tagging after the check finds the documents already read by the oracle (looksMalformed).
   const coverage = new CoverageCounts();
   const services = new ServiceCounts();
-  let pendingService: string | undefined;
-  let pending: readonly Feature[] | undefined;
-  let pendingCells: readonly string[] = [];
+  let pending: Case | undefined;
   const tallyFeatures = (cases: readonly Case[]) => {
-    if (pending === undefined && cases[0]) {
-      pending = caseFeatures(cases[0]);
-      pendingService = serviceOf(cases[0]);
-      pendingCells = caseCoverage(cases[0]);
-    }
+    if (pending === undefined) pending = cases[0];
   };
   // Differential/validation mask case by case; metamorphic properties (the evaluator against itself) see
   // its own answers unless a case of the pair is a recorded divergence (MaskMode in known-divergences.ts).
@@ -87,13 +82,12 @@ export async function runPlanned(
       const masked = evaluator.masked();
       const passed = masked > maskedSeen ? 'expectedDivergence' : 'agree';
       if (pending) {
-        features.add(pending, passed);
-        coverage.add(pendingCells);
+        features.add(caseFeatures(pending), passed);
+        coverage.add(caseCoverage(pending));
+        services.add(serviceOf(pending), passed);
       }
-      if (pendingService !== undefined) services.add(pendingService, passed);
       maskedSeen = masked;
       pending = undefined;
-      pendingService = undefined;
     },
   }).catch((err: unknown) => {
     if (err instanceof InputError) throw err;

@@ -1,5 +1,5 @@
 import type { Case } from '../oracle/types.js';
-import { addOutcome, emptyCounts, sumCounts } from './counts.js';
+import { KeyedCounts } from './counts.js';
 import type { Counts, OutcomeKind } from './results.js';
 
 /**
@@ -14,23 +14,13 @@ export function serviceOf(c: Pick<Case, 'request'>): string {
 }
 
 /** Per-service tallies: every outcome counts once, for the service of its case. */
-export class ServiceCounts {
-  private readonly map = new Map<string, Counts>();
-
+export class ServiceCounts extends KeyedCounts<string> {
   add(service: string, kind: OutcomeKind, n = 1): void {
-    this.map.set(service, addOutcome(this.map.get(service) ?? emptyCounts(), kind, n));
-  }
-
-  merge(other: Readonly<Record<string, Counts>>): void {
-    for (const [s, c] of Object.entries(other)) this.map.set(s, sumCounts(this.map.get(s) ?? emptyCounts(), c));
-  }
-
-  get size(): number {
-    return this.map.size;
+    this.addOne(service, kind, n);
   }
 
   /** Sorted by service prefix, so reports are stable. */
-  toRecord(): Record<string, Counts> {
-    return Object.fromEntries([...this.map.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  override toRecord(): Record<string, Counts> {
+    return super.toRecord() as Record<string, Counts>;
   }
 }

@@ -79,10 +79,10 @@ export interface CompiledPolicy {
 export type CompileResult = { readonly ok: true; readonly compiled: CompiledPolicy } | { readonly ok: false; readonly error: PolicyError };
 
 /**
- * Per document object: its compile result, or SEEN_ONCE. A compiled policy is kept only for a
- * document seen before: keeping the compiled form of every document (most are seen once in a run of
- * fresh cases) made the garbage collector copy it along with the document, a third of the cost of a
- * cold evaluation.
+ * Per document object: its compile result, or SEEN_ONCE (read once, well formed). A compiled policy is
+ * kept only for a document seen before: keeping the compiled form of every document (most are seen once
+ * in a run of fresh cases) made the garbage collector copy it along with the document, a third of the
+ * cost of a cold evaluation. A malformed document's result (one error) is kept from the first reading.
  */
 const cache = new WeakMap<object, CompileResult | typeof SEEN_ONCE>();
 const SEEN_ONCE = Symbol('seen once');
@@ -105,8 +105,19 @@ export function compilePolicyDocument(doc: unknown, policyType?: Exclude<PolicyT
   const result: CompileResult = validation.ok
     ? { ok: true, compiled: compilePolicy(validation.policy) }
     : { ok: false, error: validation.errors[0] ?? { path: '', rule: 'invalid', message: 'The policy is invalid' } };
-  if (cacheable) memo.set(doc, known === SEEN_ONCE ? result : SEEN_ONCE);
+  if (cacheable) memo.set(doc, known === SEEN_ONCE || !result.ok ? result : SEEN_ONCE);
   return result;
+}
+
+/**
+ * Whether the oracle has already read `doc` (the same object) as well formed (true) or malformed (false)
+ * under the grammar of `policyType`; undefined when it has not. Lets a caller that tags cases after the
+ * oracle evaluated them skip validating each document again.
+ */
+export function knownValidity(doc: unknown, policyType: PolicyType = 'identity'): boolean | undefined {
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const known = (policyType === 'identity' ? cache : typedCaches[policyType]).get(doc);
+  return known === undefined ? undefined : known === SEEN_ONCE || known.ok;
 }
 
 /** Compiles a validated policy into matchers. */
