@@ -63,7 +63,7 @@ export function catchTable(mutants: readonly Mutant[], catches: readonly Catch[]
   const rows = catches.map((c) => {
     const bug = mutants.find((m) => m.name === c.mutant)?.bug ?? '';
     const by = c.caught ? `\`${c.property}\` (${c.profile})` : '**not caught**';
-    return `| \`${c.mutant}\` | ${bug} | ${by} | ${c.inputs ?? '—'} | ${c.inputsBefore + (c.inputs ?? 0)} |`;
+    return `| \`${c.mutant}\` | ${bug} | ${by} | ${c.inputs ?? '—'} | ${c.inputsBefore + (c.inputs ?? 0)} | ${(c.durationMs / 1000).toFixed(2)} |`;
   });
-  return ['| mutant | bug | caught by | inputs in that property | inputs in total |', '|---|---|---|---|---|', ...rows].join('\n');
+  return ['| mutant | bug | caught by | inputs in that property | inputs in total | seconds |', '|---|---|---|---|---|---:|', ...rows].join('\n');
 }
