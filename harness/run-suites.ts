@@ -52,15 +52,9 @@ export interface RunSuitesOptions {
   readonly dispatch?: PlanDispatcher;
 }
 
-/**
- * A whole run, in order: regressions (shrunk counterexamples of earlier runs), known-answer vectors,
- * then the properties over generated cases. Everything is deterministic from the seed.
- */
-export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
-  const tally = new Tally();
+/** The regression and vector suites (those `o.suites` names), one after the other, into `tally`. */
+async function runVectorSuites(o: RunSuitesOptions, tally: Tally): Promise<void> {
   const show = o.displayPath ?? ((f: string) => f);
-  const plan = o.suites.includes('properties') ? o.plan : [];
-
   for (const suite of ['regressions', 'vectors'] as const) {
     if (!o.suites.includes(suite)) continue;
     const paths = (suite === 'vectors' ? o.vectorPaths : o.regressionPaths).filter((p) => existsSync(p));
@@ -81,8 +75,20 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     part.failures.forEach((f) => o.onFailure?.(f));
     tally.merge(part);
   }
+}
 
-  if (plan.length === 0) return tally;
+/**
+ * A whole run, in order: regressions (shrunk counterexamples of earlier runs), known-answer vectors,
+ * then the properties over generated cases (with worker threads, these start alongside the vectors; the
+ * report keeps this order). Everything is deterministic from the seed.
+ */
+export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
+  const tally = new Tally();
+  const plan = o.suites.includes('properties') ? o.plan : [];
+  if (plan.length === 0) {
+    await runVectorSuites(o, tally);
+    return tally;
+  }
   // One catalogue holding every service the planned runs draw from (`--service all`: the whole catalogue).
   const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
@@ -100,19 +106,38 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     tally.entries.push(outcome.entry);
   };
   if (o.dispatch !== undefined) {
-    // Other threads run the planned runs, the most inputs first; the outcomes are taken in plan order.
+    // The worker threads start on the property runs at once, the most inputs first, while this thread
+    // runs the vector suites; it joins them after. The outcomes are taken in plan order.
     const inputs = plan.map((p) => runs * p.runsFactor);
     const order = plan.map((_, i) => i).sort((a, b) => (inputs[b] as number) - (inputs[a] as number) || a - b);
     const done = plan.map(() => 0);
+    let shown = false;
     const progress = (index: number, n: number) => {
       done[index] = n;
-      o.progress.update(done.reduce((a, b) => a + b, 0));
+      if (shown) o.progress.update(done.reduce((a, b) => a + b, 0));
     };
+    let vectorsDone!: (ok: boolean) => void;
+    const here = new Promise<boolean>((resolve) => (vectorsDone = resolve)).then((ok) => {
+      if (!ok) throw new Error('the vector suites failed');
+    });
+    const runHere = (index: number) => runPlanned(plan[index] as PlannedRun, ctx, (n) => progress(index, n));
+    const dispatched = o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, runHere, progress, here);
+    // Awaited below; until then a failed worker must not count as an unhandled rejection.
+    dispatched.catch(() => {});
+    try {
+      await runVectorSuites(o, tally);
+    } catch (err) {
+      vectorsDone(false);
+      await dispatched.catch(() => {});
+      throw err;
+    }
     // Each thread counts expectation hits in its own copy: the run's count is the sum of every run's.
     const hitsBefore = new Map(o.expectations.hits);
     o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
-    const runHere = (index: number) => runPlanned(plan[index] as PlannedRun, ctx, (n) => progress(index, n));
-    const outcomes = await o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, runHere, progress);
+    shown = true;
+    o.progress.update(done.reduce((a, b) => a + b, 0));
+    vectorsDone(true);
+    const outcomes = await dispatched;
     o.progress.stop(countsPhrase(sumCounts(...[...outcomes.values()].map((x) => x.counts))));
     o.expectations.hits.clear();
     for (const [id, n] of hitsBefore) o.expectations.hits.set(id, n);
@@ -123,6 +148,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     });
     return tally;
   }
+  await runVectorSuites(o, tally);
   for (const planned of plan) {
     o.progress.start(`${planned.property.name} [${planned.settings.profile}]`, runs * planned.runsFactor);
     const outcome = await runPlanned(planned, ctx, (done, total) => o.progress.update(done, total));

@@ -4,7 +4,8 @@
  * whole planned runs by index with `runPlanned`, under the run's own seed: a planned run gives the same
  * cases, verdicts and shrunk counterexample on any thread, and the caller gets the outcomes by plan
  * index, so the report is the same at any worker count. The main thread takes its share too (one
- * thread fewer to start and warm up). The threads claim the next run from a shared counter, so none
+ * thread fewer to start and warm up), once it has done what it had to do first (`hereFrom`: the run's
+ * vector suites), while the workers have started on the queue already. The threads claim the next run from a shared counter, so none
  * waits for another to hand work out. The worker program itself (which may import the CLI's evaluator
  * choice and the suite's plan) is named by the caller.
  */
@@ -48,6 +49,8 @@ export interface WorkerPoolOptions {
   readonly order: readonly number[];
   /** Runs one planned run in the main thread. */
   readonly runHere: (index: number) => Promise<PlannedOutcome>;
+  /** The main thread claims runs once this resolves (the workers start at once); a rejection stops all. */
+  readonly hereFrom?: Promise<unknown>;
   /** Inputs done so far of one planned run in a worker (throttled by the worker). */
   readonly onProgress?: (index: number, done: number) => void;
 }
@@ -87,6 +90,7 @@ export async function runOnWorkers(o: WorkerPoolOptions): Promise<Map<number, Pl
   const workers = Array.from({ length: count }, () => startWorker(o.entry, { setup: o.setup, queue }));
   const here = async () => {
     try {
+      await o.hereFrom;
       for (let index = claimNext(queue); index !== undefined; index = claimNext(queue)) outcomes.set(index, await o.runHere(index));
     } catch (err) {
       stopAll(queue);

@@ -10,10 +10,10 @@ const root = packageRoot();
 const readReport = (dir: string): RunReport => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
 
 /** The same run at one worker and at two: the reports must not differ but in times. */
-async function atOneAndTwo(argv: readonly string[], code: number): Promise<[RunReport, RunReport, string, string]> {
+async function atOneAndTwo(argv: readonly string[], code: number, suites = ['--suite', 'properties']): Promise<[RunReport, RunReport, string, string]> {
   const [one, two] = [tempFiles({}), tempFiles({})];
-  const a = await cli([...argv, '--suite', 'properties', '--quiet', '--workers', '1', '--report-dir', one], root);
-  const b = await cli([...argv, '--suite', 'properties', '--quiet', '--workers', '2', '--report-dir', two], root);
+  const a = await cli([...argv, ...suites, '--quiet', '--workers', '1', '--report-dir', one], root);
+  const b = await cli([...argv, ...suites, '--quiet', '--workers', '2', '--report-dir', two], root);
   expect(b.err).toBe('');
   expect([a.code, b.code]).toEqual([code, code]);
   // Replay lines name the report folder and the closing screen the run's time: all that may differ.
@@ -34,5 +34,14 @@ describe('run --workers N', () => {
     const [one, two] = await atOneAndTwo(['run', '--evaluator', 'iam-simulate', '--runs', '10'], 0);
     expect(one.totals.expectedDivergence).toBeGreaterThan(0);
     expect(timelessReport(two)).toBe(timelessReport(one));
+  });
+
+  it('gives the same report when the workers start on the properties while this thread runs the vectors', async () => {
+    const mutant = `module:${join(root, 'testing', 'mutants', 'deny-blind.ts')}`;
+    const [one, two, outOne, outTwo] = await atOneAndTwo(['run', '--evaluator', mutant, '--seed', '5', '--runs', '10'], 1, []);
+    expect(one.failures.some((f) => f.suite === 'vectors')).toBe(true);
+    expect(one.failures.some((f) => f.suite === 'properties')).toBe(true);
+    expect(timelessReport(two)).toBe(timelessReport(one));
+    expect(outTwo).toBe(outOne);
   });
 });
