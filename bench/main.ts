@@ -15,7 +15,7 @@ import { generatorSpeed } from './generator-speed.js';
 import { livePlan } from './live-plan.js';
 import { memoryRun } from './memory.js';
 import { mutantCatches, mutantNames } from './mutants.js';
-import { memoryWithWorkers, planThroughput, workerSpeedup } from './throughput.js';
+import { defaultRunTimes, memoryWithWorkers, planThroughput, workerSpeedup } from './throughput.js';
 import { resultsTable, type BenchResults } from './report.js';
 import { SCALES } from './scale.js';
 import { measureWildcard } from './wildcard.js';
@@ -45,6 +45,8 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   log(`default plan through run, --runs ${scale.planRuns}, 1 worker and all cores (oracle, module, cmd)…`);
   // The smoke run starts workers once per kind of run only: under vitest each compiles the sources anew.
   const plan = await planThroughput(scale.planRuns, (adapter) => scale.name === 'full' || adapter === 'oracle');
+  log(`the main job, run --evaluator iam-simulate --runs ${scale.defaultRunRuns}, 1 worker and all cores…`);
+  const defaultRun = await defaultRunTimes(scale.defaultRunRuns);
   log(`memory of a long run on every core (--runs ${scale.memoryPlanRuns})…`);
   const workersMemory = await memoryWithWorkers(scale.memoryPlanRuns);
   log('mutants: inputs and seconds until caught…');
@@ -80,6 +82,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
     generatorAllServicesCasesPerSecond: generatorAll.perSecond,
     endToEnd: e2e,
     plan,
+    defaultRun,
     memory,
     memoryWithWorkers: workersMemory,
     mutants,

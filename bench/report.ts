@@ -26,6 +26,8 @@ export interface BenchResults {
   readonly endToEnd: readonly EndToEnd[];
   /** The default plan through `run`, per adapter, at one worker and at every core. */
   readonly plan: readonly PlanThroughput[];
+  /** The main job (`run --evaluator iam-simulate`, every suite, its recorded divergences) at one worker and every core; absent in older results. */
+  readonly defaultRun?: readonly PlanThroughput[];
   readonly memory: MemoryFigures;
   readonly memoryWithWorkers: WorkersMemory;
   /** Per mutant: inputs and seconds until the default plan catches it. */
@@ -59,6 +61,7 @@ export function resultsTable(r: BenchResults): string {
     ['run end to end / oracle cold (oracle adapter, 1 worker)', `${fmt(r.endToEndOverOracle * 100, 1)}%`],
     ...r.plan.map((p): [string, string] => [`default plan, ${p.evaluator} adapter, ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.inputsPerSecond)} inputs/s (${fmt(p.inputs)} in ${fmt(p.seconds, 1)} s)`]),
     ['worker speed-up (oracle adapter, all cores / 1)', `${fmt(r.workerSpeedup, 2)}×`],
+    ...(r.defaultRun ?? []).map((p): [string, string] => [`main job (run, iam-simulate), ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.seconds, 1)} s (${fmt(p.inputs)} cases, ${fmt(p.inputsPerSecond)}/s)`]),
     [
       `memory, ${fmt(r.memoryWithWorkers.inputs)}-input plan, ${r.memoryWithWorkers.workers} workers`,
       `RSS ${fmt(r.memoryWithWorkers.rssFirstTenthMiB, 1)} (first tenth) → ${fmt(r.memoryWithWorkers.rssLastTenthMiB, 1)} MiB (last tenth), peak ${fmt(r.memoryWithWorkers.rssPeakMiB, 1)} MiB`,

@@ -1,3 +1,5 @@
+import { DEFAULT_RUNS } from '../specs/properties/defaults.js';
+
 /** How big each benchmark is. `full` is `npm run bench`; `smoke` only proves the script runs. */
 export interface BenchScale {
   readonly name: 'full' | 'smoke';
@@ -14,8 +16,10 @@ export interface BenchScale {
   readonly liveFamilies: number;
   /** `--runs` of the whole-plan runs (the plan has about 40 inputs per unit). */
   readonly planRuns: number;
-  /** `--runs` of the long all-workers memory run. */
+  /** `--runs` of the long all-workers memory run (full: over 1,000,000 generated inputs). */
   readonly memoryPlanRuns: number;
+  /** `--runs` of the timed main job against iam-simulate (full: the default, DEFAULT_RUNS). */
+  readonly defaultRunRuns: number;
   /** How many mutants to time (all of them in `full`). */
   readonly mutants: number;
 }
@@ -25,13 +29,17 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     name: 'full',
     cases: 2000,
     minSeconds: 2,
-    endToEndRuns: 3000,
+    // A default run's worth of cases: the rate once the code is warm, as in a run, not its first second.
+    endToEndRuns: 15_000,
     memoryCases: 100_000,
     wildcardStars: 5000,
     wildcardLength: 20_000,
     liveFamilies: 200,
-    planRuns: 100,
-    memoryPlanRuns: 1000,
+    // The default plan as `run` has it (DEFAULT_RUNS inputs per unit, 14,700 in all).
+    planRuns: DEFAULT_RUNS,
+    // 49 inputs per unit of `--runs`: 20,500 × 49 ≈ 1,004,500 generated inputs.
+    memoryPlanRuns: 20_500,
+    defaultRunRuns: DEFAULT_RUNS,
     mutants: Number.POSITIVE_INFINITY,
   },
   smoke: {
@@ -45,6 +53,7 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     liveFamilies: 2,
     planRuns: 1,
     memoryPlanRuns: 1,
+    defaultRunRuns: 1,
     mutants: 1,
   },
 };

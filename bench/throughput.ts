@@ -15,7 +15,7 @@ import { BENCH_SEED } from './workload.js';
 export interface PlanThroughput {
   readonly evaluator: string;
   readonly workers: number;
-  /** Generated inputs checked (each one case, or two and more for metamorphic properties). */
+  /** Generated inputs checked (each one case, or two and more for metamorphic properties); a whole run adds its vector cases. */
   readonly inputs: number;
   readonly seconds: number;
   readonly inputsPerSecond: number;
@@ -23,21 +23,33 @@ export interface PlanThroughput {
 
 const adapterName = (spec: string): string => (spec.startsWith('cmd:') ? 'cmd' : spec.split(':')[0] ?? spec);
 
-/** One `run --suite properties` in process, timed on the wall clock. */
-async function timedRun(spec: string, runs: number, workers: number, sample?: () => void): Promise<PlanThroughput> {
+/** One `run` in process (`--suite properties --no-expectations` unless `whole`), timed on the wall clock. */
+async function timedRun(spec: string, runs: number, workers: number, sample?: () => void, whole = false): Promise<PlanThroughput> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-run-'));
   const io = { stdout: () => {}, stderr: (t: string) => void process.stderr.write(t), interactive: false, cwd: packageRoot(), env: process.env };
-  const argv = ['run', '--evaluator', spec, '--suite', 'properties', '--seed', String(BENCH_SEED), '--runs', String(runs), '--workers', String(workers), '--quiet', '--no-expectations', '--report-dir', dir];
+  const narrow = whole ? [] : ['--suite', 'properties', '--no-expectations'];
+  const argv = ['run', '--evaluator', spec, ...narrow, '--seed', String(BENCH_SEED), '--runs', String(runs), '--workers', String(workers), '--quiet', '--report-dir', dir];
   const started = process.hrtime.bigint();
   const timer = sample ? setInterval(sample, 250) : undefined;
   const code = await runCli(argv, io).finally(() => clearInterval(timer));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as RunReport;
   rmSync(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`bench: run against ${spec} failed (exit ${code}): the adapters wrap the oracle and must agree`);
+  if (code !== 0) throw new Error(`bench: run against ${spec} failed (exit ${code}): ${whole ? 'its recorded divergences must cover the run' : 'the adapters wrap the oracle and must agree'}`);
   const t = report.totals;
   const inputs = t.agree + t.diverge + t.expectedDivergence + t.errored + t.skipped;
   return { evaluator: adapterName(spec), workers, inputs, seconds, inputsPerSecond: inputs / seconds };
+}
+
+/**
+ * The main job as a user runs it, `run --evaluator iam-simulate` (vectors, regressions, properties, its
+ * recorded divergences), at `runs` inputs per property, at one worker and at every core.
+ */
+export async function defaultRunTimes(runs: number): Promise<PlanThroughput[]> {
+  const cores = availableParallelism();
+  const out = [await timedRun('iam-simulate', runs, 1, undefined, true)];
+  if (cores > 1) out.push(await timedRun('iam-simulate', runs, cores, undefined, true));
+  return out;
 }
 
 /** The plan at `runs` inputs per unit, at one worker and at every core, per adapter (`allCores`: which adapters). */
