@@ -6,6 +6,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { chance } from './chance.js';
 import type { GeneratorSettings } from './settings.js';
 import { flipCase, pick, questionAt, starAfter, unique } from './text.js';
@@ -33,14 +34,14 @@ export interface ActionElementRecipe {
 /** Recipes for an Action/NotAction element under `settings`. */
 export function actionElement(settings: GeneratorSettings): fc.Arbitrary<ActionElementRecipe> {
   const forms: ActionForm[] = settings.enableActionWildcards ? [...ACTION_FORMS] : ['exact'];
-  const pattern = fc.record({
+  const pattern = record({
     action: fc.nat(),
     // Exact names most often: they are what near-miss requests are built around.
     form: fc.oneof({ arbitrary: fc.constant<ActionForm>('exact'), weight: 3 }, { arbitrary: fc.constantFrom(...forms), weight: 2 }),
     cut: fc.nat(),
     caseMask: settings.enableActionCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 3 }, fc.nat()) : fc.constant(0),
   });
-  return fc.record({
+  return record({
     negated: chance(settings.enableNotAction ? 15 : 0),
     patterns: fc.array(pattern, { minLength: 1, maxLength: 3 }),
     bare: fc.boolean(),

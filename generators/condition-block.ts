@@ -7,6 +7,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { chance } from './chance.js';
 import { conditionValues } from './condition-values.js';
 import type { GeneratorSettings } from './settings.js';
@@ -46,7 +47,7 @@ export function operatorsFor(key: WorldKey, settings: GeneratorSettings): readon
 
 /** Condition entries for one statement (at least one). */
 export function conditionBlock(settings: GeneratorSettings): fc.Arbitrary<readonly ConditionRecipe[]> {
-  const entry = fc.record({
+  const entry = record({
     key: fc.nat(),
     op: fc.nat(),
     isNull: chance(settings.enableNullConditions ? 12 : 0),

@@ -4,6 +4,7 @@
  * crossAccountPercent), so the other profiles' cases, and their seeds, are unchanged.
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import type { Case } from '../oracle/types.js';
 import { DEFAULT_CALLER } from '../oracle/types.js';
 import { chance } from './chance.js';
@@ -27,7 +28,7 @@ const maybe = <T>(percent: number, arb: fc.Arbitrary<T>): fc.Arbitrary<T | null>
   percent <= 0 ? fc.constant(null) : fc.tuple(chance(percent), arb).map(([has, x]) => (has ? x : null));
 
 export function evaluationChain(settings: GeneratorSettings): fc.Arbitrary<ChainRecipe> {
-  return fc.record({
+  return record({
     organization: maybe(settings.scpPercent, organization(settings)),
     resourcePolicy: maybe(settings.resourcePolicyPercent, resourcePolicy(settings)),
     caller: callerRecipe(),

@@ -3,6 +3,7 @@
  * PermissionsBoundaryPolicyInputList, https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { chance } from './chance.js';
 import { policy, renderPolicy, type PolicyRecipe } from './policy.js';
 import type { GeneratorSettings } from './settings.js';
@@ -21,7 +22,7 @@ export function policySet(settings: GeneratorSettings): fc.Arbitrary<PolicySetRe
   const boundary = settings.enableActionWildcards
     ? fc.oneof({ arbitrary: fc.constant<'allowAll' | PolicyRecipe>('allowAll'), weight: 1 }, { arbitrary: policy(settings), weight: 4 })
     : policy(settings);
-  return fc.record({
+  return record({
     policies: fc.array(policy(settings), { minLength: 1, maxLength: Math.max(1, settings.enableMultiplePolicies ? settings.maxPolicies : 1) }),
     boundary: settings.enableBoundaries
       ? fc.tuple(chance(settings.boundaryPercent), boundary).map(([has, b]) => (has ? b : null))

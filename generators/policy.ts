@@ -4,6 +4,7 @@
  * with 2008-10-17, `${…}` is literal text (reference_policies_elements_version.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import type { GeneratorSettings } from './settings.js';
 import { renderStatement, statement, type StatementRecipe } from './statement.js';
 import type { World } from './world.js';
@@ -19,7 +20,7 @@ export interface PolicyRecipe {
 }
 
 export function policy(settings: GeneratorSettings, effect?: 'Allow' | 'Deny'): fc.Arbitrary<PolicyRecipe> {
-  return fc.record({
+  return record({
     version: settings.enableVersion2008
       ? fc.oneof({ arbitrary: fc.constant(0), weight: 8 }, { arbitrary: fc.constantFrom(1, 2), weight: 2 })
       : fc.constant(0),

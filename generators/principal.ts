@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { DEFAULT_CALLER } from '../oracle/types.js';
 import { chance } from './chance.js';
 import { pick } from './text.js';
@@ -23,7 +24,7 @@ const root = (account: string): string => `arn:aws:iam::${account}:root`;
 export interface CallerRecipe {
   readonly other: boolean;
 }
-export const callerRecipe = (): fc.Arbitrary<CallerRecipe> => fc.record({ other: chance(20) });
+export const callerRecipe = (): fc.Arbitrary<CallerRecipe> => record({ other: chance(20) });
 export const renderCaller = (r: CallerRecipe): string | undefined => (r.other ? OTHER_USER : undefined);
 
 /** The kinds of principal a statement can name, relative to the case's caller. */
@@ -56,7 +57,7 @@ export interface PrincipalRecipe {
 }
 
 export const principalRecipe = (): fc.Arbitrary<PrincipalRecipe> =>
-  fc.record({
+  record({
     kind: fc.oneof({ arbitrary: fc.nat({ max: 2 }), weight: 3 }, { arbitrary: fc.nat(), weight: 4 }),
     negated: chance(20),
   });

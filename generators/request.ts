@@ -5,6 +5,7 @@
  * some key names in other case (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ContextEntry.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import type { ContextEntry, Request } from '../oracle/types.js';
 import { chance } from './chance.js';
 import type { GeneratorSettings } from './settings.js';
@@ -33,7 +34,7 @@ export interface RequestRecipe {
 export const contextSlots = (settings: GeneratorSettings): number => settings.maxKeys + 2;
 
 export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe> {
-  const entry = fc.record({
+  const entry = record({
     present: chance(settings.enableMissingKeys ? 75 : 100),
     variablePresent: chance(settings.enableMissingKeys ? 55 : 100),
     // Half the values are among the first candidates: on or right beside what the policies wrote.
@@ -41,7 +42,7 @@ export function request(settings: GeneratorSettings): fc.Arbitrary<RequestRecipe
     keyCase: settings.enableKeyCase ? fc.oneof({ arbitrary: fc.constant(0), weight: 6 }, fc.nat()) : fc.constant(0),
   });
   const slots = contextSlots(settings);
-  return fc.record({
+  return record({
     action: fc.nat(),
     nearAction: chance(25),
     resource: fc.nat(),

@@ -7,6 +7,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { chance } from './chance.js';
 import type { GeneratorSettings } from './settings.js';
 import { pick, questionAt, starAfter, unique } from './text.js';
@@ -47,7 +48,7 @@ export function resourceElement(settings: GeneratorSettings): fc.Arbitrary<Resou
   if (settings.enableVariables) forms.push('variable');
   // Under Version 2008-10-17 `${*}` is literal text with a real wildcard in it.
   if (settings.enableVariables && settings.enableResourceWildcards) forms.push('specialVariable');
-  const pattern = fc.record({
+  const pattern = record({
     resource: fc.nat(),
     form: settings.enableResourceArns
       ? fc.oneof({ arbitrary: fc.constant<ResourceForm>('exact'), weight: 2 }, { arbitrary: fc.constantFrom(...forms), weight: 3 })
@@ -55,7 +56,7 @@ export function resourceElement(settings: GeneratorSettings): fc.Arbitrary<Resou
     cut: fc.nat(),
     variable: fc.nat(),
   });
-  return fc.record({
+  return record({
     negated: chance(settings.enableNotResource && settings.enableResourceArns ? 12 : 0),
     patterns: fc.array(pattern, { minLength: 1, maxLength: 2 }),
     bare: fc.boolean(),

@@ -5,6 +5,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { principalRecipe, renderPrincipal, type PrincipalRecipe } from './principal.js';
 import type { GeneratorSettings } from './settings.js';
 import { renderStatement, statement, type StatementRecipe } from './statement.js';
@@ -15,8 +16,8 @@ export interface ResourcePolicyRecipe {
 }
 
 export function resourcePolicy(settings: GeneratorSettings): fc.Arbitrary<ResourcePolicyRecipe> {
-  return fc.record({
-    statements: fc.array(fc.record({ statement: statement(settings), principal: principalRecipe() }), {
+  return record({
+    statements: fc.array(record({ statement: statement(settings), principal: principalRecipe() }), {
       minLength: 1,
       maxLength: Math.max(1, settings.maxStatements),
     }),

@@ -11,6 +11,7 @@
  * action on its new resource, and `iam:PassRole` on the role with the context SageMaker sends.
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import type { Case, ContextEntry, PolicyDocument } from '../oracle/types.js';
 import type { Catalogue } from './catalogue.js';
 import { chance } from './chance.js';
@@ -49,7 +50,7 @@ export interface ServiceRoleRecipe {
 }
 
 export function serviceRoleRecipe(): fc.Arbitrary<ServiceRoleRecipe> {
-  return fc.record({
+  return record({
     action: fc.nat(),
     job: fc.nat(),
     path: fc.nat(),

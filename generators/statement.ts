@@ -3,6 +3,7 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import { actionElement, renderActionElement, type ActionElementRecipe } from './action-element.js';
 import { chance } from './chance.js';
 import { conditionBlock, renderConditionBlock } from './condition-block.js';
@@ -22,7 +23,7 @@ export interface StatementRecipe {
 /** Statement recipes; `effect` forces the Effect (used by the add-a-Deny / add-an-Allow properties). */
 export function statement(settings: GeneratorSettings, effect?: 'Allow' | 'Deny'): fc.Arbitrary<StatementRecipe> {
   const conditioned = settings.enableConditions ? settings.conditionPercent : 0;
-  return fc.record({
+  return record({
     sid: fc.boolean(),
     deny: effect ? fc.constant(effect === 'Deny') : chance(settings.enableDeny ? settings.denyPercent : 0),
     action: actionElement(settings),

@@ -4,6 +4,7 @@
  * Policies and requests are rendered from `(world, recipe)` pairs with `tuple(...).map`, not `chain`.
  */
 import fc from 'fast-check';
+import { record } from './record.js';
 import type { ContextKeyType } from '../oracle/types.js';
 import { memoised } from '../oracle/memo.js';
 import { chance } from './chance.js';
@@ -88,7 +89,7 @@ export function keyClasses(keys: readonly CatalogueKey[], settings: GeneratorSet
   return [...out, ...out.filter((c) => !c.multivalued && ['numeric', 'date', 'ip'].includes(c.kind))];
 }
 
-const keyDraw = fc.record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat(), special: fc.nat({ max: 99 }) });
+const keyDraw = record({ cls: fc.nat(), key: fc.nat(), tag: fc.nat(), a: fc.nat(), b: fc.nat(), special: fc.nat({ max: 99 }) });
 
 /** What a world needs of one service: its actions and the key classes of its keys plus the global ones. */
 interface ServiceView {
