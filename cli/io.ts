@@ -12,12 +12,27 @@ export interface CliIo {
 }
 
 export const processIo = (): CliIo => ({
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
+  stdout: writerOf(process.stdout),
+  stderr: writerOf(process.stderr),
   interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   cwd: process.cwd(),
   env: process.env,
 });
+
+/**
+ * Writes to a standard stream until its reader goes away (`run | head`): then the rest is dropped, not
+ * thrown as an unhandled EPIPE, and the run goes on to write its report and exit with its own code.
+ */
+export function writerOf(stream: Pick<NodeJS.WriteStream, 'on' | 'write'>): (text: string) => void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    closed = true;
+  });
+  return (t) => {
+    if (!closed) stream.write(t);
+  };
+}
 
 /** Exit codes: 0 all agree, 1 a required case failed, 2 bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
