@@ -13,7 +13,8 @@
  * - compile.ts's WeakMap from a policy document to its compiled form (from the document's second
  *   evaluation on): keyed by identity, so it lives exactly as long as the caller keeps the document.
  *
- * A new cache in the oracle is a BoundedMap with a bound and a reason, or it does not go in.
+ * A new cache in the oracle is a BoundedMap with a bound and a reason, or it does not go in. The
+ * generators use `memoised` under the same contract (near-miss lists of a written value or an ARN).
  */
 
 /** A Map that clears itself before a `set` would take it past `bound` entries. */
