@@ -21,6 +21,17 @@ export function record<T extends object>(model: { readonly [K in keyof T]: fc.Ar
  */
 function objectBuilder<T>(keys: readonly string[]): (values: readonly unknown[]) => T {
   const literal = keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above: fixed keys, no outside input
-  return new Function('v', `return { ${literal} };`) as (values: readonly unknown[]) => T;
+  let build = BUILDERS.get(literal);
+  if (build === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above: fixed keys, no outside input
+    build = new Function('v', `return { ${literal} };`) as (values: readonly unknown[]) => unknown;
+    BUILDERS.set(literal, build);
+  }
+  return build as (values: readonly unknown[]) => T;
 }
+
+/**
+ * One builder per key list for the whole process: arbitraries are built anew for every planned run, and
+ * a new function each time would be compiled and optimised anew each time.
+ */
+const BUILDERS = new Map<string, (values: readonly unknown[]) => unknown>();
