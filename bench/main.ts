@@ -45,6 +45,8 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
   log(`default plan through run, --runs ${scale.planRuns}, 1 worker and all cores (oracle, module, cmd)…`);
   // The smoke run starts workers once per kind of run only: under vitest each compiles the sources anew.
   const plan = await planThroughput(scale.planRuns, (adapter) => scale.name === 'full' || adapter === 'oracle');
+  log(`a long plan, --runs ${scale.longPlanRuns}, oracle adapter, 1 worker and all cores…`);
+  const planLong = await planThroughput(scale.longPlanRuns, () => true, ['oracle']);
   log(`the main job, run --evaluator iam-simulate --runs ${scale.defaultRunRuns}, 1 worker and all cores…`);
   const defaultRun = await defaultRunTimes(scale.defaultRunRuns);
   log(`memory of a long run on every core (--runs ${scale.memoryPlanRuns})…`);
@@ -66,6 +68,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
     ratioCold: oracle!.cold.perSecond / iamSimulate.cold.perSecond,
     ratioWarm: oracle!.warm.perSecond / iamSimulate.warm.perSecond,
     workerSpeedup: workerSpeedup(plan),
+    workerSpeedupLong: workerSpeedup(planLong),
     endToEndOverOracle: (e2e.find((e) => e.evaluator === 'oracle')?.rate.perSecond ?? 0) / oracle!.cold.perSecond,
     scale: scale.name,
     measuredAt: new Date().toISOString(),
@@ -82,6 +85,7 @@ export async function runBench(argv: readonly string[], log: (line: string) => v
     generatorAllServicesCasesPerSecond: generatorAll.perSecond,
     endToEnd: e2e,
     plan,
+    planLong,
     defaultRun,
     memory,
     memoryWithWorkers: workersMemory,

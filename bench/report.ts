@@ -10,8 +10,10 @@ import type { PlanThroughput, WorkersMemory } from './throughput.js';
 export interface BenchResults {
   readonly ratioCold: number;
   readonly ratioWarm: number;
-  /** Whole-plan inputs per second with the oracle adapter, every core over one worker. */
+  /** Whole-plan inputs per second with the oracle adapter, every core over one worker (the default plan). */
   readonly workerSpeedup: number;
+  /** The same on a long plan (`planLong`), where each thread's JIT warm-up weighs little; absent in older results. */
+  readonly workerSpeedupLong?: number;
   /** End-to-end cases per second with the oracle adapter at one worker over the oracle's own cold rate. */
   readonly endToEndOverOracle: number;
   readonly scale: string;
@@ -26,6 +28,8 @@ export interface BenchResults {
   readonly endToEnd: readonly EndToEnd[];
   /** The default plan through `run`, per adapter, at one worker and at every core. */
   readonly plan: readonly PlanThroughput[];
+  /** A long plan, oracle adapter only, at one worker and at every core; absent in older results. */
+  readonly planLong?: readonly PlanThroughput[];
   /** The main job (`run --evaluator iam-simulate`, every suite, its recorded divergences) at one worker and every core; absent in older results. */
   readonly defaultRun?: readonly PlanThroughput[];
   readonly memory: MemoryFigures;
@@ -61,6 +65,8 @@ export function resultsTable(r: BenchResults): string {
     ['run end to end / oracle cold (oracle adapter, 1 worker)', `${fmt(r.endToEndOverOracle * 100, 1)}%`],
     ...r.plan.map((p): [string, string] => [`default plan, ${p.evaluator} adapter, ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.inputsPerSecond)} inputs/s (${fmt(p.inputs)} in ${fmt(p.seconds, 1)} s)`]),
     ['worker speed-up (oracle adapter, all cores / 1)', `${fmt(r.workerSpeedup, 2)}×`],
+    ...(r.planLong ?? []).map((p): [string, string] => [`long plan, ${p.evaluator} adapter, ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.inputsPerSecond)} inputs/s (${fmt(p.inputs)} in ${fmt(p.seconds, 1)} s)`]),
+    ...(r.workerSpeedupLong !== undefined ? [['worker speed-up, long plan', `${fmt(r.workerSpeedupLong, 2)}×`] as [string, string]] : []),
     ...(r.defaultRun ?? []).map((p): [string, string] => [`main job (run, iam-simulate), ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.seconds, 1)} s (${fmt(p.inputs)} cases, ${fmt(p.inputsPerSecond)}/s)`]),
     [
       `memory, ${fmt(r.memoryWithWorkers.inputs)}-input plan, ${r.memoryWithWorkers.workers} workers`,

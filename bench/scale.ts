@@ -16,6 +16,8 @@ export interface BenchScale {
   readonly liveFamilies: number;
   /** `--runs` of the whole-plan runs (the plan has about 40 inputs per unit). */
   readonly planRuns: number;
+  /** `--runs` of the long plan timed at one worker and at every core, oracle adapter (`workerSpeedupLong`). */
+  readonly longPlanRuns: number;
   /** `--runs` of the long all-workers memory run (full: over 1,000,000 generated inputs). */
   readonly memoryPlanRuns: number;
   /** `--runs` of the timed main job against iam-simulate (full: the default, DEFAULT_RUNS). */
@@ -37,6 +39,8 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     liveFamilies: 200,
     // The default plan as `run` has it (DEFAULT_RUNS inputs per unit, 14,700 in all).
     planRuns: DEFAULT_RUNS,
+    // 49,000 inputs: long enough that each thread's own JIT warm-up is a small part of it.
+    longPlanRuns: 1000,
     // 49 inputs per unit of `--runs`: 20,500 × 49 ≈ 1,004,500 generated inputs.
     memoryPlanRuns: 20_500,
     defaultRunRuns: DEFAULT_RUNS,
@@ -52,6 +56,7 @@ export const SCALES: Readonly<Record<BenchScale['name'], BenchScale>> = {
     wildcardLength: 200,
     liveFamilies: 2,
     planRuns: 1,
+    longPlanRuns: 1,
     memoryPlanRuns: 1,
     defaultRunRuns: 1,
     mutants: 1,

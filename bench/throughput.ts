@@ -53,8 +53,12 @@ export async function defaultRunTimes(runs: number): Promise<PlanThroughput[]> {
 }
 
 /** The plan at `runs` inputs per unit, at one worker and at every core, per adapter (`allCores`: which adapters). */
-export async function planThroughput(runs: number, allCores: (adapter: string) => boolean = () => true): Promise<PlanThroughput[]> {
-  const specs = ['oracle', `module:${join(packageRoot(), 'examples', 'module-evaluator.ts')}`, oracleCommandSpec()];
+export async function planThroughput(
+  runs: number,
+  allCores: (adapter: string) => boolean = () => true,
+  adapters: readonly string[] = ['oracle', 'module', 'cmd'],
+): Promise<PlanThroughput[]> {
+  const specs = ['oracle', `module:${join(packageRoot(), 'examples', 'module-evaluator.ts')}`, oracleCommandSpec()].filter((s) => adapters.includes(adapterName(s)));
   const cores = availableParallelism();
   const out: PlanThroughput[] = [];
   for (const spec of specs) {
