@@ -24,6 +24,11 @@ describe('bench', () => {
     expect(lines.join('\n')).toContain('ratio cold');
     expect(typeof written.workerSpeedup).toBe('number');
     expect(typeof written.endToEndOverOracle).toBe('number');
+    expect(typeof written.workerSpeedupLong).toBe('number');
+    // The main job against iam-simulate, with its recorded divergences: every case counted, none failed.
+    const main = written.defaultRun as { evaluator: string; inputs: number }[];
+    expect(main.length).toBeGreaterThan(0);
+    expect(main.every((m) => m.evaluator === 'iam-simulate' && m.inputs > 0)).toBe(true);
     const plan = written.plan as { evaluator: string; workers: number; inputs: number }[];
     expect(new Set(plan.map((p) => p.evaluator))).toEqual(new Set(['oracle', 'module', 'cmd']));
     expect(plan.every((p) => p.inputs > 0)).toBe(true);
