@@ -69,6 +69,13 @@ describe('junit.xml', () => {
     expect(optional['system-out']).toContain('Unconfirmed (reported, not required)');
   });
 
+  it('names each failure’s cause, so failures of one bug read as one', () => {
+    const f = propertyFailure();
+    const withCause = { ...f, cause: { signature: 's', title: 'expected explicitDeny, got allowed: a Deny decided by Condition String', features: [] } };
+    const tc = parse(renderJunit(makeReport([withCause]))).suites.flatMap((s) => s.testcase).find((t) => t.failure);
+    expect(tc?.failure?.['#text']).toContain('cause: expected explicitDeny, got allowed: a Deny decided by Condition String');
+  });
+
   it('gives failures no entry claims a testcase of their own', () => {
     const orphan = vectorFailure({ id: 'orphan', title: 'orphaned failure' });
     const { suites: s } = parse(renderJunit(makeReport([], { failures: [orphan], failed: 1 })));

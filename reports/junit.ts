@@ -17,6 +17,8 @@ const cdataSafe = (s: string): string => s.replace(/\]\]>/g, ']] >');
 function failureText(f: Failure, file: string | undefined): string {
   const prose = [
     f.title || f.id,
+    // The cause (harness/cause.ts) tells which failures are one bug: the same line under each of them.
+    ...(f.cause ? [`cause: ${f.cause.title}`] : []),
     `origin: ${originLabel(f.origin)}`,
     `features: ${f.features.join(', ') || '-'}`,
     `expected (${expectedBy(f)}): ${verdictDetail(f.expected)}`,
