@@ -116,18 +116,22 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       done[index] = n;
       if (shown) o.progress.update(done.reduce((a, b) => a + b, 0));
     };
-    let vectorsDone!: (ok: boolean) => void;
-    const here = new Promise<boolean>((resolve) => (vectorsDone = resolve)).then((ok) => {
-      if (!ok) throw new Error('the vector suites failed');
+    // This thread joins the workers when `here` resolves; rejected, it stops them all.
+    let startHere!: () => void;
+    let stopAll!: (err: unknown) => void;
+    const here = new Promise<void>((resolve, reject) => {
+      startHere = resolve;
+      stopAll = reject;
     });
     const runHere = (index: number) => runPlanned(plan[index] as PlannedRun, ctx, (n) => progress(index, n));
     const dispatched = o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, runHere, progress, here);
-    // Awaited below; until then a failed worker must not count as an unhandled rejection.
+    // Both are awaited (the dispatcher awaits `here`); until then neither counts as unhandled.
     dispatched.catch(() => {});
+    here.catch(() => {});
     try {
       await runVectorSuites(o, tally);
     } catch (err) {
-      vectorsDone(false);
+      stopAll(err);
       await dispatched.catch(() => {});
       throw err;
     }
@@ -136,7 +140,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
     shown = true;
     o.progress.update(done.reduce((a, b) => a + b, 0));
-    vectorsDone(true);
+    startHere();
     const outcomes = await dispatched;
     o.progress.stop(countsPhrase(sumCounts(...[...outcomes.values()].map((x) => x.counts))));
     o.expectations.hits.clear();
