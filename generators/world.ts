@@ -151,6 +151,29 @@ function keyBasesOf(a: CatalogueAction): readonly string[] {
   return bases;
 }
 
+/** Per key class, per action: the indices of the class's keys the action documents, ascending. */
+const documented = new WeakMap<KeyClass, Map<CatalogueAction, readonly number[]>>();
+
+/** The keys of `cls` that some of `actions` document, in the class's order (computed once per class and action). */
+function documentedKeys(cls: KeyClass, actions: readonly CatalogueAction[]): CatalogueKey[] {
+  let perAction = documented.get(cls);
+  if (perAction === undefined) {
+    perAction = new Map();
+    documented.set(cls, perAction);
+  }
+  const indices: number[] = [];
+  for (const a of actions) {
+    let own = perAction.get(a);
+    if (own === undefined) {
+      const bases = new Set(keyBasesOf(a));
+      own = cls.lowerNames.flatMap((name, i) => (bases.has(name) ? [i] : []));
+      perAction.set(a, own);
+    }
+    indices.push(...own);
+  }
+  return unique(indices.sort((x, y) => x - y)).map((i) => cls.keys[i] as CatalogueKey);
+}
+
 /** `xs[i - 1]` and `xs[i + 1]` where they exist. */
 const neighboursAt = (xs: readonly CatalogueAction[], i: number): string[] => [xs[i - 1], xs[i + 1]].flatMap((x) => (x ? [x.id] : []));
 
@@ -175,9 +198,8 @@ function renderWorld(catalogue: Catalogue, settings: GeneratorSettings, view: Se
     ? unique(chosen.flatMap((a, i) => (a.arnTemplates.length ? [instantiate(pick(a.arnTemplates, r.template + i), region, names, i)] : [])))
     : [];
   const classes = view.classes;
-  // Keys the world's actions document (Service Authorization Reference), preferred for half the draws.
-  const actionKeys = new Set(chosen.flatMap(keyBasesOf));
-  const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent, actionKeys)) : [];
+  // Keys the world's actions document (Service Authorization Reference) are preferred for half the draws.
+  const keys = classes.length > 0 ? r.keys.map((k) => renderKey(classes, k, resources, settings.specialStringPercent, chosen)) : [];
   const seenNames = new Set<string>();
   const dedupedKeys = keys.filter((k) => {
     const name = k.name.toLowerCase();
@@ -253,12 +275,12 @@ function renderKey(
   k: WorldDraw['keys'][number],
   arns: readonly string[],
   specialPercent: number,
-  actionKeys: ReadonlySet<string>,
+  chosen: readonly CatalogueAction[],
 ): WorldKey {
   const cls = pick(classes, k.cls);
   // Even draws take a key one of the world's actions lists, when its class has one; odd draws any key of
   // the class (global keys, and the service's other keys: a key the action does not take is still evaluated).
-  const own = actionKeys.size > 0 && k.key % 2 === 0 ? cls.keys.filter((_, i) => actionKeys.has(cls.lowerNames[i] as string)) : [];
+  const own = k.key % 2 === 0 && chosen.some((a) => a.conditionKeys.length > 0) ? documentedKeys(cls, chosen) : [];
   const ck = own.length > 0 ? pick(own, k.key >> 1) : pick(cls.keys, k.key);
   const name = ck.parameterized ? ck.name + pick(TAGS, k.tag) : ck.name;
   const values = keyValues(cls.kind, k.a, k.b, arns, k.special >= 100 - specialPercent);
