@@ -55,13 +55,20 @@ export interface WorkerPoolOptions {
   readonly onProgress?: (index: number, done: number) => void;
 }
 
+/**
+ * A young generation four times V8's default for each worker (64 MiB semi-spaces; the main thread's
+ * is fixed when the process starts): generating cases allocates fast and dies young, and fewer
+ * scavenges gave about a tenth more cases per second. It costs up to 128 MiB more memory per worker.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 };
+
 /** A worker thread running `entry`; a `.ts` entry goes through tsx's loader, as module: evaluators do. */
 function startWorker(entry: URL, workerData: unknown): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData, resourceLimits: WORKER_LIMITS });
   // The ESM build of tsx's API sits beside the CommonJS one that require.resolve finds.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const code = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits: WORKER_LIMITS });
 }
 
 /** One worker until it has closed: its outcomes go into `outcomes`; a failure stops every thread. */
