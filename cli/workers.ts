@@ -64,7 +64,7 @@ export function workerDispatcher(
 ): PlanDispatcher | undefined {
   // AWS is rate-limited and billed per call: more threads would only hit the limit sooner.
   if (workers <= 1 || o.plan.length <= 1 || o.evaluatorSpec === 'aws') return undefined;
-  return (runs, order, runHere, onProgress, hereFrom) => {
+  return (runs, order, onProgress, signal) => {
     const setup: WorkerSetup = {
       evaluator: o.evaluatorSpec,
       ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
@@ -75,6 +75,6 @@ export function workerDispatcher(
       labels: o.plan.map((p) => `${p.property.name} [${p.settings.profile}]`),
       ...runs,
     };
-    return runOnWorkers({ entry: workerEntry(), setup, threads: workers, order, runHere, onProgress, ...(hereFrom !== undefined ? { hereFrom } : {}) });
+    return runOnWorkers({ entry: workerEntry(), setup, threads: workers, order, onProgress, signal });
   };
 }

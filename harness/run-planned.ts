@@ -129,15 +129,12 @@ export async function runPlanned(
 }
 
 /**
- * Runs planned runs on several threads (worker threads, and this one through `runHere`): the runs named
- * by plan index, taken in `order`, under this shard's seed and inputs; resolves to every outcome by plan
- * index. This thread takes its first run once `hereFrom` resolves (it has other work until then); a
- * rejected `hereFrom` stops every thread.
+ * Runs planned runs on worker threads: the runs named by plan index, taken in `order`, under this
+ * shard's seed and inputs; resolves to every outcome by plan index. `signal` aborted: stops them all.
  */
 export type PlanDispatcher = (
   runs: { readonly seed: number; readonly runs: number; readonly path?: string },
   order: readonly number[],
-  runHere: (index: number) => Promise<PlannedOutcome>,
   onProgress: (index: number, done: number) => void,
-  hereFrom?: Promise<unknown>,
+  signal: AbortSignal,
 ) => Promise<ReadonlyMap<number, PlannedOutcome>>;

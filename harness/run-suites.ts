@@ -107,7 +107,7 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
   };
   if (o.dispatch !== undefined) {
     // The worker threads start on the property runs at once, the most inputs first, while this thread
-    // runs the vector suites; it joins them after. The outcomes are taken in plan order.
+    // runs the vector suites. The outcomes are taken in plan order.
     const inputs = plan.map((p) => runs * p.runsFactor);
     const order = plan.map((_, i) => i).sort((a, b) => (inputs[b] as number) - (inputs[a] as number) || a - b);
     const done = plan.map(() => 0);
@@ -116,22 +116,15 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
       done[index] = n;
       if (shown) o.progress.update(done.reduce((a, b) => a + b, 0));
     };
-    // This thread joins the workers when `here` resolves; rejected, it stops them all.
-    let startHere!: () => void;
-    let stopAll!: (err: unknown) => void;
-    const here = new Promise<void>((resolve, reject) => {
-      startHere = resolve;
-      stopAll = reject;
-    });
-    const runHere = (index: number) => runPlanned(plan[index] as PlannedRun, ctx, (n) => progress(index, n));
-    const dispatched = o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, runHere, progress, here);
-    // Both are awaited (the dispatcher awaits `here`); until then neither counts as unhandled.
+    const stop = new AbortController();
+    const dispatched = o.dispatch({ seed, runs, ...(o.path !== undefined ? { path: o.path } : {}) }, order, progress, stop.signal);
+    // Awaited below, after the vectors; until then a failed worker must not count as unhandled.
     dispatched.catch(() => {});
-    here.catch(() => {});
     try {
       await runVectorSuites(o, tally);
     } catch (err) {
-      stopAll(err);
+      // A vector suite that cannot run (a bad file) ends the run: the workers stop with it.
+      stop.abort(err);
       await dispatched.catch(() => {});
       throw err;
     }
@@ -140,7 +133,6 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     o.progress.start('properties', inputs.reduce((a, b) => a + b, 0));
     shown = true;
     o.progress.update(done.reduce((a, b) => a + b, 0));
-    startHere();
     const outcomes = await dispatched;
     o.progress.stop(countsPhrase(sumCounts(...[...outcomes.values()].map((x) => x.counts))));
     o.expectations.hits.clear();

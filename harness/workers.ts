@@ -3,11 +3,11 @@
  * from plain data (the evaluator's spec string, the expectations file, the plan selection) and runs
  * whole planned runs by index with `runPlanned`, under the run's own seed: a planned run gives the same
  * cases, verdicts and shrunk counterexample on any thread, and the caller gets the outcomes by plan
- * index, so the report is the same at any worker count. The main thread takes its share too (one
- * thread fewer to start and warm up), once it has done what it had to do first (`hereFrom`: the run's
- * vector suites), while the workers have started on the queue already. The threads claim the next run from a shared counter, so none
- * waits for another to hand work out. The worker program itself (which may import the CLI's evaluator
- * choice and the suite's plan) is named by the caller.
+ * index, so the report is the same at any worker count. The main thread runs none of them: it runs
+ * the vector suites meanwhile and gathers the outcomes and progress (its young generation is V8's
+ * small default, fixed when the process starts; see WORKER_LIMITS). The workers claim the next run
+ * from a shared counter, so none waits for another to hand work out. The worker program itself (which
+ * may import the CLI's evaluator choice and the suite's plan) is named by the caller.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -44,15 +44,13 @@ export interface WorkerPoolOptions {
   readonly entry: URL;
   /** Given to every worker as `workerData.setup` (structured-cloneable); `workerData.queue` is the QueueData. */
   readonly setup: unknown;
-  /** Threads in all, the main thread included. */
+  /** Worker threads to start (no more than there are planned runs). */
   readonly threads: number;
   readonly order: readonly number[];
-  /** Runs one planned run in the main thread. */
-  readonly runHere: (index: number) => Promise<PlannedOutcome>;
-  /** The main thread claims runs once this resolves (the workers start at once); a rejection stops all. */
-  readonly hereFrom?: Promise<unknown>;
   /** Inputs done so far of one planned run in a worker (throttled by the worker). */
   readonly onProgress?: (index: number, done: number) => void;
+  /** Aborted: the pool stops (workers terminated) and rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -89,23 +87,23 @@ function workerDone(worker: Worker, queue: QueueData, outcomes: Map<number, Plan
   });
 }
 
-/** Runs the planned runs `order` names on `threads` threads; resolves to their outcomes by plan index. */
+/** Runs the planned runs `order` names on `threads` worker threads; resolves to their outcomes by plan index. */
 export async function runOnWorkers(o: WorkerPoolOptions): Promise<Map<number, PlannedOutcome>> {
   const queue: QueueData = { order: o.order, claims: new SharedArrayBuffer(8) };
   const outcomes = new Map<number, PlannedOutcome>();
-  const count = Math.max(0, Math.min(o.threads, o.order.length) - 1);
+  const count = Math.max(1, Math.min(o.threads, o.order.length));
   const workers = Array.from({ length: count }, () => startWorker(o.entry, { setup: o.setup, queue }));
-  const here = async () => {
-    try {
-      await o.hereFrom;
-      for (let index = claimNext(queue); index !== undefined; index = claimNext(queue)) outcomes.set(index, await o.runHere(index));
-    } catch (err) {
-      stopAll(queue);
-      throw err;
-    }
-  };
+  const reason = (): Error => (o.signal?.reason instanceof Error ? o.signal.reason : new Error('the run stopped'));
+  const aborted = new Promise<never>((_, reject) => {
+    if (o.signal?.aborted) reject(reason());
+    o.signal?.addEventListener('abort', () => reject(reason()), { once: true });
+  });
+  aborted.catch(() => {});
   try {
-    await Promise.all([here(), ...workers.map((w) => workerDone(w, queue, outcomes, o.onProgress))]);
+    await Promise.race([Promise.all(workers.map((w) => workerDone(w, queue, outcomes, o.onProgress))), aborted]);
+  } catch (err) {
+    stopAll(queue);
+    throw err;
   } finally {
     await Promise.all(workers.map((t) => t.terminate()));
   }
