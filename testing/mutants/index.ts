@@ -47,6 +47,7 @@ import { evaluate as resourceStarStopsAtSlash } from './resource-star-stops-at-s
 import { evaluate as scpDenyIgnored } from './scp-deny-ignored.js';
 import { evaluate as scpLevelsOr } from './scp-levels-or.js';
 import { evaluate as specialVariableLiteralInEquals } from './special-variable-literal-in-equals.js';
+import { evaluate as starStopsAtLineBreak } from './star-stops-at-line-break.js';
 import { evaluate as stringEqualsIgnoresCase } from './string-equals-ignores-case.js';
 import { evaluate as stringLikeNoQuestion } from './string-like-no-question.js';
 import { evaluate as substitutedValueWildcard } from './substituted-value-wildcard.js';
@@ -104,6 +105,7 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'scp-deny-ignored', bug: 'Deny statements in SCPs are ignored.', evaluate: scpDenyIgnored },
   { name: 'scp-levels-or', bug: 'SCP levels combine with OR — an Allow at any level suffices (AWS: every level must allow).', evaluate: scpLevelsOr },
   { name: 'special-variable-literal-in-equals', bug: '`${*}`, `${?}`, `${$}` are replaced only in the Like operators; in the Equals operators they stay text.', evaluate: specialVariableLiteralInEquals },
+  { name: 'star-stops-at-line-break', bug: '`*` and `?` do not match a line break (a wildcard turned into a RegExp `.*` without the `s` flag).', evaluate: starStopsAtLineBreak },
   { name: 'string-equals-ignores-case', bug: 'StringEquals / StringNotEquals compare ignoring case.', evaluate: stringEqualsIgnoresCase },
   { name: 'string-like-no-question', bug: 'StringLike knows `*` but not `?` (a `?` in the pattern only matches a literal `?`).', evaluate: stringLikeNoQuestion },
   { name: 'substituted-value-wildcard', bug: 'a substituted variable value holding `*` or `?` acts as a wildcard.', evaluate: substitutedValueWildcard },
