@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from './package-root.js';
 import type { Case, Feature, Verdict } from '../oracle/types.js';
+import { brokenRules, caseForms } from './cause-forms.js';
 import { answerOf, type Answer } from './compare.js';
 import { InputError } from './input-error.js';
 import { checkSchema } from './json-file.js';
@@ -23,6 +24,13 @@ export interface ExpectationMatch {
    * `IfExists`: `ArnNotEquals` covers `ArnNotEqualsIfExists` and `ForAnyValue:ArnNotEquals`.
    */
   readonly operatorFamily?: string;
+  /**
+   * Value forms the case has, per operator family, as triage names them (harness/cause-forms.ts):
+   * `Numeric|request-spaces`, `String|variable-missing`, `Resource|short-pattern`, `Request|resource-star`.
+   */
+  readonly forms?: readonly string[];
+  /** A grammar rule (oracle/validate) one of the case's documents breaks, e.g. `sid-unique`. */
+  readonly rule?: string;
   /** Text the compact JSON of the case contains. */
   readonly contains?: string;
   /**
@@ -173,6 +181,11 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
     const family = m.operatorFamily;
     if (!usesOperator(docs, (op) => baseOperator(op) === family)) return false;
   }
+  if (m.forms) {
+    const forms = caseForms(c);
+    if (!m.forms.every((f) => forms.includes(f))) return false;
+  }
+  if (m.rule && !brokenRules(c).includes(m.rule)) return false;
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
   if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
   return true;
