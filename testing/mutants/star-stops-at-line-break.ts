@@ -1,7 +1,7 @@
 /**
  * BUG: a wildcard pattern is turned into a RegExp with `.*` and `.` but without the `s` flag, so `*` and
  * `?` do not match a line break (`\n`, `\r`, U+2028, U+2029) — in Resource, NotResource, StringLike and
- * ArnLike alike. (AWS: `*` matches any run of characters.)
+ * the ARN operators alike (ArnEquals takes wildcards as ArnLike does). (AWS: `*` matches any run of characters.)
  */
 import { entryHolds, rewriteEntries } from './support/condition-entries.js';
 import { mapElementStrings, mapStatements, NEVER_RESOURCE } from './support/rewrite-case.js';
@@ -20,7 +20,7 @@ export const evaluate = viaOracle((c) => {
     ? mapStatements(c, (s) => mapElementStrings(s, ['Resource', 'NotResource'], (p) => (/[*?]/.test(p) && !p.includes('${') && !dotRegExp(p).test(r) ? NEVER_RESOURCE : p)))
     : c;
   return rewriteEntries(resources, (e) => {
-    const s = singleValued(e, /^(String|Arn)(Not)?Like$/);
+    const s = singleValued(e, /^(StringLike|StringNotLike|Arn(Not)?(Like|Equals))$/);
     if (!s || !LINE_BREAK.test(s.value) || s.policy.some((p) => p.includes('${'))) return 'keep';
     const negated = s.base.includes('Not');
     // The oracle's own answer for the positive operator, then the line break check on top: the bug only
