@@ -40,7 +40,7 @@ export function docFor(features: readonly Feature[], operators: readonly string[
 
 /**
  * One expectation entry per cause not yet covered, matching by the cause's signature: an accepted
- * invalid policy by the rule it breaks; anything else by its telling forms and features and, when its
+ * invalid policy by the rule it breaks; a refused valid one by the evaluator's reason (`error`); anything else by its telling forms and features and, when its
  * signature names exactly one, its operator's family (`operatorFamily`: any set qualifier, with or without
  * `IfExists`). Any answer pair (a refusal: `error`, a crash: `errored`). A signature with nothing in it
  * is recorded by its example. Status `unconfirmed` and a description to rewrite: the author reviews each
@@ -85,7 +85,7 @@ export function causeExpectations(result: TriageResult, evaluatorName: string): 
 /** The words of an entry's id: the kind, then the rule, first form, operator or feature. */
 function idOf(c: TriageCause): string {
   const p = c.parts;
-  const what = p?.rule ?? p?.forms[0]?.replace('|', '-') ?? p?.operators[0] ?? p?.features[0] ?? p?.action ?? 'case';
+  const what = p?.rule ?? p?.refusal?.replace(/^\^/, '').split(':')[0] ?? p?.forms[0]?.replace('|', '-') ?? p?.operators[0] ?? p?.features[0] ?? p?.action ?? 'case';
   return p?.kind === 'decides' || p === undefined ? what : `${p.kind} ${what}`;
 }
 
@@ -94,6 +94,7 @@ function entryOf(c: TriageCause): Pick<Expectation, 'match' | 'case' | 'expected
   const p = c.parts ?? signatureOf(c.example, c.expected, c.actual);
   const actual = p.kind === 'crash' ? ('errored' as const) : p.kind === 'rejects' ? ('error' as const) : ('any' as const);
   if (p.rule !== undefined) return { match: { features: ['malformed-policy'], rule: p.rule }, expected: p.kind === 'accepts' ? 'error' : 'any', actual };
+  if (p.refusal !== undefined) return { match: { error: p.refusal }, expected: 'any', actual };
   // Several operators and no telling form: their condition features narrow the entry instead.
   const conditions = p.operators.length > 1 ? c.features.filter((f) => f.startsWith('condition-') && f !== 'condition-key-case') : [];
   const features = [...p.features, ...conditions];

@@ -32,6 +32,11 @@ export interface Signature {
   readonly features: readonly Feature[];
   /** The request's action, when nothing else tells and another action makes the divergence go away. */
   readonly action?: string;
+  /**
+   * A valid policy refused: a regular expression of the evaluator's refusal (`CODE: message`), its
+   * particulars (operator names, numbers) left open — the reason it gives is the cause.
+   */
+  readonly refusal?: string;
 }
 
 export interface TriageCause {
@@ -72,11 +77,16 @@ function kindOf(expected: Answer, actual: Actual): DivergenceKind {
 
 /**
  * What a divergence hangs on: an accepted invalid policy (or a crash on one) by the grammar rule it
- * breaks; anything else by its telling value forms per operator family, its telling features and, when
- * neither tells, its base operators. No answer pair: one cause, one cluster.
+ * breaks; a refused valid one by the evaluator's reason (`refusal`: `CODE: message`); anything else by
+ * its telling value forms per operator family, its telling features and, when neither tells, its base
+ * operators. No answer pair: one cause, one cluster.
  */
-export function signatureOf(c: Case, expected: Answer, actual: Actual): Signature {
+export function signatureOf(c: Case, expected: Answer, actual: Actual, refusal?: string): Signature {
   const kind = kindOf(expected, actual);
+  if (kind === 'rejects' && refusal !== undefined) {
+    const pattern = refusalPattern(refusal);
+    return { key: `rejects error:${pattern}`, kind, refusal: pattern, forms: [], operators: [], features: [] };
+  }
   const rule = expected === 'error' ? brokenRules(c)[0] : undefined;
   if (rule !== undefined && (kind === 'accepts' || kind === 'crash')) {
     return { key: `${kind} rule:${rule}`, kind, rule, forms: [], operators: [], features: [] };
@@ -89,8 +99,28 @@ export function signatureOf(c: Case, expected: Answer, actual: Actual): Signatur
   return { key: [kind, ...forms, ...operators, ...features].join(' '), kind, forms, operators, features };
 }
 
-/** A signature in which nothing tells: no rule, form, operator or feature. */
-export const blank = (p: Signature): boolean => p.rule === undefined && p.forms.length + p.operators.length + p.features.length === 0;
+/** A signature in which nothing tells: no rule, refusal, form, operator or feature. */
+export const blank = (p: Signature): boolean =>
+  p.rule === undefined && p.refusal === undefined && p.forms.length + p.operators.length + p.features.length === 0;
 
 /** The parts of a signature, as one list (the kind and rule apart). */
-export const tokens = (p: Signature): string[] => [...p.forms, ...p.operators, ...p.features, ...(p.action !== undefined ? [`action:${p.action}`] : [])];
+export const tokens = (p: Signature): string[] => [
+  ...p.forms,
+  ...p.operators,
+  ...p.features,
+  ...(p.action !== undefined ? [`action:${p.action}`] : []),
+  ...(p.refusal !== undefined ? [`error:${p.refusal}`] : []),
+];
+
+const OPERATOR_NAME = /\b(?:(?:ForAllValues|ForAnyValue):)?(?:String|Numeric|Date|Bool|Binary|IpAddress|NotIpAddress|Arn|Null)[A-Za-z]*/g;
+
+/**
+ * A refusal's reason as a regular expression: the code and the message up to its first `: ` (the rest is
+ * particulars), operator names and numbers left open — `UnsupportedOperator: condition operator Null` and
+ * `… ArnLike` are one gap.
+ */
+export function refusalPattern(text: string): string {
+  const head = text.split(': ').slice(0, 2).join(': ');
+  const escaped = head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `^${escaped.replace(OPERATOR_NAME, '[A-Za-z:]+').replace(/\d+/g, '\\d+')}`;
+}

@@ -120,3 +120,41 @@ describe('clusterDivergences', () => {
     }
   });
 });
+
+describe('clusterDivergences of refusals', () => {
+  /** Refuses every operator but StringEquals, naming it, as the example Python evaluator does. */
+  const stringsOnly: Evaluator = {
+    spec: 'module:./strings-only.js',
+    name: 'strings-only',
+    unsupportedFeatures: [],
+    async evaluate(cases: readonly Case[]) {
+      return cases.map((c) => {
+        const op = /"Condition":\{"((?!StringEquals")[A-Za-z:]+)"/.exec(JSON.stringify(c.policies))?.[1];
+        return { kind: 'verdict', verdict: op ? { error: { code: 'UnsupportedOperator', message: `condition operator ${op}` } } : oracle(c) } as const;
+      });
+    },
+    async close() {},
+  };
+  const withCondition = (condition: object): Case => ({
+    policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: condition }] }],
+    request: { action: 's3:GetObject', resource: '*', context: [{ key: 'aws:SecureTransport', type: 'boolean', values: ['true'] }] },
+  });
+
+  it('puts refusals for one reason in one cluster whatever the operator they name, and its entry masks them', async () => {
+    const cases = [withCondition({ Bool: { 'aws:SecureTransport': 'true' } }), withCondition({ Null: { 'aws:username': 'true' } })];
+    const found: Divergence[] = cases.map((c) => ({ case: c, expected: answerOf(oracle(c)), actual: 'error' }));
+    const causes = await clusterDivergences(found, { evaluator: stringsOnly });
+    expect(causes.map((c) => [c.signature, c.count])).toEqual([['rejects error:^UnsupportedOperator: condition operator [A-Za-z:]+', 2]]);
+    const entries = causeExpectations({ cases: 2, agree: 0, skipped: 0, divergences: 2, causes }, 'strings-only');
+    expect(entries.map((e) => [e.id, e.match, e.expected, e.actual])).toEqual([
+      ['cause-rejects-unsupported-operator', { error: '^UnsupportedOperator: condition operator [A-Za-z:]+' }, 'any', 'error'],
+    ]);
+    const set = new ExpectationSet(entries);
+    for (const c of cases) {
+      const [r] = await stringsOnly.evaluate([c]);
+      expect(r?.kind === 'verdict' && set.find(c, caseFeatures(c), oracle(c), r.verdict)?.id).toBe('cause-rejects-unsupported-operator');
+    }
+    // Another reason is not masked by it.
+    expect(set.find(cases[0]!, [], oracle(cases[0]!), { error: { code: 'MalformedPolicyDocument', message: 'Statement: bad' } })).toBeUndefined();
+  });
+});

@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import type { Catalogue } from '../generators/catalogue.js';
 import { evaluate as oracle } from '../oracle/index.js';
-import type { Case, Feature } from '../oracle/types.js';
+import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
 import { conditionOperators } from './cause-forms.js';
 import { answerOf, type Answer } from './compare.js';
 import type { Evaluator, EvaluatorResult } from './evaluator.js';
@@ -50,6 +50,8 @@ interface Cluster {
   actual: Actual;
   size: number;
   parts?: Signature;
+  /** The evaluator's refusal of the example, when it refused it. */
+  refusal?: string;
 }
 
 const actualOf = (r: EvaluatorResult | undefined): Actual => (r?.kind === 'verdict' ? answerOf(r.verdict) : 'errored');
@@ -89,6 +91,10 @@ export interface Divergence {
   readonly actual: Actual;
 }
 
+/** An evaluator's refusal as one line, `CODE: message`. */
+const refusalOf = (r: EvaluatorResult | undefined): string | undefined =>
+  r?.kind === 'verdict' && isErrorVerdict(r.verdict) ? `${r.verdict.error.code}: ${r.verdict.error.message}` : undefined;
+
 /**
  * The causes of some divergences: each minimised (at most `maxMinimised`; the rest join the cause of an
  * equal unminimised signature), signed, clustered, narrower clusters absorbed, with one example each.
@@ -105,6 +111,7 @@ export async function clusterDivergences(
     const original = signatureOf(d.case, d.expected, d.actual).key;
     let signature = byOriginal.get(original);
     let example = d.case;
+    let refusal: string | undefined;
     if (signature === undefined || minimised < max) {
       if (minimised < max) {
         example = await minimise(d.case, async (variants) => {
@@ -113,8 +120,10 @@ export async function clusterDivergences(
         });
         minimised += 1;
       }
-      const covered = covering(o.expectations, example, caseFeatures(example), d.expected, d.actual);
-      let parts = signatureOf(example, d.expected, d.actual);
+      // A refusal's reason is read on the minimised case: it may name what is left of it.
+      refusal = d.actual === 'error' ? refusalOf((await evaluateAll(o.evaluator, [example]))[0]) : undefined;
+      const covered = covering(o.expectations, example, caseFeatures(example), d.expected, d.actual, refusal);
+      let parts = signatureOf(example, d.expected, d.actual, refusal);
       if (covered === undefined && blank(parts) && (await hangsOnAction(o.evaluator, example, d.expected, d.actual))) {
         parts = { ...parts, key: `${parts.key} action:${example.request.action}`, action: example.request.action };
       }
@@ -125,12 +134,22 @@ export async function clusterDivergences(
     const size = JSON.stringify(example).length;
     const cluster = clusters.get(signature.key);
     if (!cluster) {
-      clusters.set(signature.key, { count: 1, pairs: new Map([[pair, 1]]), example, expected: d.expected, actual: d.actual, size, ...(signature.parts ? { parts: signature.parts } : {}) });
+      clusters.set(signature.key, {
+        count: 1,
+        pairs: new Map([[pair, 1]]),
+        example,
+        expected: d.expected,
+        actual: d.actual,
+        size,
+        ...(signature.parts ? { parts: signature.parts } : {}),
+        ...(refusal !== undefined ? { refusal } : {}),
+      });
       continue;
     }
     cluster.count += 1;
     cluster.pairs.set(pair, (cluster.pairs.get(pair) ?? 0) + 1);
-    if (size < cluster.size) Object.assign(cluster, { example, expected: d.expected, actual: d.actual, size });
+    // An unminimised member (past maxMinimised) has no refusal read: it never replaces the example.
+    if (size < cluster.size && (d.actual !== 'error' || refusal !== undefined)) Object.assign(cluster, { example, expected: d.expected, actual: d.actual, size, refusal });
   }
 
   absorbNarrower(clusters);
@@ -138,7 +157,7 @@ export async function clusterDivergences(
     .map(([signature, k]): TriageCause => {
       const features = caseFeatures(k.example);
       const operators = conditionOperators(k.example);
-      const coveredBy = covering(o.expectations, k.example, features, k.expected, k.actual);
+      const coveredBy = covering(o.expectations, k.example, features, k.expected, k.actual, k.refusal);
       return {
         signature,
         ...(k.parts ? { parts: k.parts } : {}),
@@ -192,11 +211,12 @@ async function hangsOnAction(evaluator: Evaluator, c: Case, expected: Answer, ac
 /** A recorded entry's cause: per-answer-pair family ids (`…-allowed-implicitdeny`) name one cause. */
 const causeOfEntry = (id: string): string => id.replace(/(-(?:allowed|explicitdeny|implicitdeny|error|errored|any)){2}$/, '');
 
-function covering(set: ExpectationSet | undefined, c: Case, features: readonly Feature[], expected: Answer, actual: Actual): string | undefined {
+function covering(set: ExpectationSet | undefined, c: Case, features: readonly Feature[], expected: Answer, actual: Actual, refusal?: string): string | undefined {
   if (!set) return undefined;
   const want = oracle(c);
   if (actual === 'errored') return set.knownCrash(c, features, want)?.id;
-  const got = actual === 'error' ? { error: { code: 'MalformedPolicyDocument', message: '' } } : { decision: actual };
+  const [code = 'MalformedPolicyDocument', ...message] = (refusal ?? '').split(': ');
+  const got = actual === 'error' ? { error: { code, message: message.join(': ') } } : { decision: actual };
   return answerOf(want) === expected ? set.find(c, features, want, got)?.id : undefined;
 }
 
