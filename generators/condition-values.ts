@@ -148,8 +148,11 @@ export function conditionValues(w: World, key: WorldKey, base: string, r: Condit
     const text = variableText(w, key, r.variable);
     if (text !== undefined) {
       const first = String(anchors[0]);
-      // In ARN values the variable takes the name segment, as in Resource elements.
-      out[0] = base.startsWith('Arn') && first.includes('/') ? first.slice(0, first.lastIndexOf('/') + 1) + text : text;
+      // In ARN values the variable takes the name segment, as in Resource elements. In StringLike it is
+      // followed by a `*` half of the time, as in the variables page's `home/${aws:username}/*`: an
+      // absent variable read as the empty string would then match everything.
+      const spliced = base.startsWith('Arn') && first.includes('/') ? first.slice(0, first.lastIndexOf('/') + 1) + text : text;
+      out[0] = base.startsWith('String') && base.includes('Like') && r.variable % 2 === 1 ? `${spliced}*` : spliced;
     }
   }
   return unique(out);

@@ -86,7 +86,10 @@ function nearOf(kind: KeyKind, v: string): string[] {
       // wildcard from a literal reading. Then the literal text, then the literal text in other case.
       const lit = literal(v);
       const instance = v.replace(/\$\{[*?$]\}/g, 'L').replace(/\*/g, 'x').replace(/\?/g, 'y');
-      return unique([instance, lit, lit.toUpperCase()]);
+      // Last, an instance whose `*` spans a line break: a wildcard translated to a RegExp `.*` without the
+      // `s` flag stops there (AWS: `*` matches any run of characters). Without a `*` it is `instance` again.
+      const spanning = v.replace(/\$\{[*?$]\}/g, 'L').replace(/\*/g, 'x\ny').replace(/\?/g, 'y');
+      return unique([instance, lit, lit.toUpperCase(), spanning]);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from './package-root.js';
-import type { Case, Feature, Verdict } from '../oracle/types.js';
+import { isErrorVerdict, type Case, type Feature, type Verdict } from '../oracle/types.js';
+import { brokenRules, caseForms } from './cause-forms.js';
 import { answerOf, type Answer } from './compare.js';
 import { InputError } from './input-error.js';
 import { checkSchema } from './json-file.js';
@@ -23,6 +24,18 @@ export interface ExpectationMatch {
    * `IfExists`: `ArnNotEquals` covers `ArnNotEqualsIfExists` and `ForAnyValue:ArnNotEquals`.
    */
   readonly operatorFamily?: string;
+  /**
+   * Value forms the case has, per operator family, as triage names them (harness/cause-forms.ts):
+   * `Numeric|request-spaces`, `String|variable-missing`, `Resource|short-pattern`, `Request|resource-star`.
+   */
+  readonly forms?: readonly string[];
+  /** A grammar rule (oracle/validate) one of the case's documents breaks, e.g. `sid-unique`. */
+  readonly rule?: string;
+  /**
+   * A JavaScript regular expression (source, no flags) found in the evaluator's refusal, written
+   * `CODE: message` (`^UnsupportedOperator: condition operator `): the reason it gives for an `error`.
+   */
+  readonly error?: string;
   /** Text the compact JSON of the case contains. */
   readonly contains?: string;
   /**
@@ -78,6 +91,13 @@ export function loadExpectations(file: string): Expectation[] {
         throw new InputError(`not a regular expression (${(cause as Error).message})`, { file, jsonPath: `[${i}].match.pattern`, cause });
       }
     }
+    if (e.match?.error !== undefined) {
+      try {
+        patternRegExp(e.match.error);
+      } catch (cause) {
+        throw new InputError(`not a regular expression (${(cause as Error).message})`, { file, jsonPath: `[${i}].match.error`, cause });
+      }
+    }
   });
   return list;
 }
@@ -117,7 +137,7 @@ export class ExpectationSet {
     const same = (e: Expectation) => (e.expected === 'any' || e.expected === want) && (e.actual === 'any' || e.actual === got);
     return (
       (this.exact.get(caseKey(c)) ?? []).find(same) ??
-      this.families.find((e) => same(e) && e.match !== undefined && matches(e.match, c, features))
+      this.families.find((e) => same(e) && e.match !== undefined && matches(e.match, c, features, actual))
     );
   }
 
@@ -163,7 +183,8 @@ function caseKey(c: Case): string {
   });
 }
 
-function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): boolean {
+function matches(m: ExpectationMatch, c: Case, features: readonly Feature[], actual?: Verdict): boolean {
+  if (m.error !== undefined && !(actual !== undefined && isErrorVerdict(actual) && patternRegExp(m.error).test(`${actual.error.code}: ${actual.error.message}`))) return false;
   if (m.features && !m.features.every((f) => features.includes(f))) return false;
   if (m.action && !wildcardRegExp(m.action, 'i').test(c.request.action)) return false;
   if (m.resource && !wildcardRegExp(m.resource).test(c.request.resource)) return false;
@@ -173,6 +194,11 @@ function matches(m: ExpectationMatch, c: Case, features: readonly Feature[]): bo
     const family = m.operatorFamily;
     if (!usesOperator(docs, (op) => baseOperator(op) === family)) return false;
   }
+  if (m.forms) {
+    const forms = caseForms(c);
+    if (!m.forms.every((f) => forms.includes(f))) return false;
+  }
+  if (m.rule && !brokenRules(c).includes(m.rule)) return false;
   if (m.contains && !JSON.stringify(c).includes(m.contains)) return false;
   if (m.pattern && !patternRegExp(m.pattern, m.patternFlags).test(JSON.stringify(c))) return false;
   return true;

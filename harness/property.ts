@@ -50,6 +50,11 @@ export interface ConformanceProperty<T = unknown> {
   /** Every case `check` will send, main case first (used to skip unsupported features). */
   cases(input: T): readonly Case[];
   check(evaluator: Evaluator, input: T): Promise<Violation | null>;
+  /**
+   * Metamorphic properties: the same input on another (smaller) original case, the transformation
+   * applied again with the same choices — so a failure is minimised with the property's own check.
+   */
+  rebase?(input: T, original: Case): T | undefined;
 }
 
 /** A property of any input type, for heterogeneous lists (the input type is private to each property). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Evaluator } from './evaluator.js';
 import { createOracleEvaluator } from '../evaluators/oracle.js';
@@ -8,6 +9,8 @@ import type { Case, Verdict } from '../oracle/types.js';
 import { differential } from '../specs/properties/differential.js';
 import { boundaryAllowAll } from '../specs/properties/metamorphic/boundary-allow-all.js';
 import { statementOrder } from '../specs/properties/metamorphic/order.js';
+import { mutantEvaluator } from '../testing/mutants/catch.js';
+import { MUTANTS } from '../testing/mutants/index.js';
 import { propertyReplay } from './replay.js';
 import { runProperty } from './run-property.js';
 
@@ -71,6 +74,32 @@ describe('runProperty', async () => {
     expect(c.request.context).toEqual([]);
     expect(run.failure!.expected).toMatchObject({ decision: 'explicitDeny' });
     expect(run.failure!.actual).toEqual({ kind: 'verdict', verdict: { decision: 'allowed' } });
+  });
+
+  it('minimises a metamorphic failure with the property’s own check, and the --path replay shows the same case', async () => {
+    // first-match-wins: the first applicable statement decides, so reordering statements changes answers.
+    const ev = mutantEvaluator(MUTANTS.find((m) => m.name === 'first-match-wins')!);
+    const options = { seed: 5, runs: 100, settings, catalogue };
+    const run = await runProperty(statementOrder, ev, options);
+    const f = run.failure!;
+    expect(f.related).toBeDefined();
+    // fast-check's own shrunk counterexample, found by the same search.
+    const search = await fc.check(
+      fc.asyncProperty(statementOrder.arbitrary(settings, catalogue), async (t) => (await statementOrder.check(ev, t)) === null),
+      { seed: options.seed, numRuns: options.runs, maxSkipsPerRun: 1000 },
+    );
+    const shrunk = statementOrder.cases(search.counterexample![0])[0]!;
+    const size = (c: Case) => JSON.stringify(c).length;
+    expect(size(f.case)).toBeLessThan(size(shrunk));
+    // Still the property's failure: the transformed case of the minimised one is answered otherwise.
+    const [before, after] = await ev.evaluate([f.case, f.related!.case]);
+    expect(before).toEqual(f.actual);
+    expect(after).toEqual(f.related!.actual);
+    expect(before).not.toEqual(after);
+    const path = f.origin.kind === 'property' ? f.origin.path : undefined;
+    const again = await runProperty(statementOrder, ev, { ...options, path });
+    expect(again.failure?.case).toEqual(f.case);
+    expect(again.failure?.related?.case).toEqual(f.related!.case);
   });
 
   it('reports an evaluator that fails to answer as errored, never as a pass', async () => {

@@ -13,6 +13,7 @@ import { isErrorVerdict, type Case, type Feature } from '../oracle/types.js';
 import { answerOf } from './compare.js';
 import { caseFeatures } from './features.js';
 import { minimise } from './minimise.js';
+import { minimisedMetamorphic } from './minimise-metamorphic.js';
 import type { Counts, Failure } from './results.js';
 import { evaluateAll, type ConformanceProperty, type Violation } from './property.js';
 import { propertyReplay } from './replay.js';
@@ -121,7 +122,7 @@ export async function runProperty<T>(
   }
   const [input] = result.counterexample;
   const found = (await safeCheck(prop, evaluator, input)) ?? fallbackViolation(prop, input, result);
-  const violation = prop.kind === 'metamorphic' ? found : await minimised(found, evaluator);
+  const violation = prop.kind === 'metamorphic' ? await minimisedMetamorphic(prop, input, found, evaluator) : await minimised(found, evaluator);
   const service = isDefaultSelection(settings.service) ? undefined : serviceSelectionText(settings.service);
   const failure = toFailure(prop, evaluator, settings.profile, options.seed, result.counterexamplePath ?? undefined, violation, service);
   return {
@@ -159,8 +160,9 @@ function upFrontSkip<T>(prop: ConformanceProperty<T>, settings: GeneratorSetting
 /**
  * A differential or validation divergence on the smallest case that keeps it: the same evaluator answer
  * against the same oracle answer (so the cause stays the same). fast-check's shrink works on the
- * generator's recipe; this works on the case itself (harness/minimise.ts). The replay command still
- * reproduces fast-check's counterexample; the failure's case (and its divergence file) is the minimised one.
+ * generator's recipe; this works on the case itself (harness/minimise.ts). The `--path` replay reruns
+ * fast-check's counterexample and minimises it again, the same way: it shows the same minimised case as
+ * the failure (and its divergence file).
  */
 async function minimised(v: Violation, evaluator: Evaluator): Promise<Violation> {
   if (v.kind !== 'diverge' || v.actual.kind !== 'verdict') return v;

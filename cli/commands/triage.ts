@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadCatalogue } from '../../generators/catalogue.js';
 import { expectationsFromFlag } from '../../harness/expectations.js';
-import { causeExpectations, triage, type TriageCause } from '../../harness/triage.js';
+import { triage } from '../../harness/triage.js';
+import { causeExpectations } from '../../harness/triage-entries.js';
+import type { TriageCause } from '../../harness/triage-signature.js';
 import { DEFAULT_RUNS, DEFAULT_SEED } from '../../specs/properties/defaults.js';
 import { planProperties } from '../../specs/properties/plan.js';
 import { chooseEvaluator } from '../choose-evaluator.js';
@@ -65,7 +67,8 @@ async function triageVerb(flags: TriageFlags, io: CliIo): Promise<ExitCode> {
 function causeText(c: TriageCause, i: number): string {
   const pairs = Object.entries(c.pairs).map(([p, n]) => `${p} ×${n}`).join(', ');
   return [
-    `## ${i + 1}. ${c.count} × ${c.operators.join(', ') || c.features.join(', ') || 'no condition'}   [${pairs}]${c.coveredBy ? `   covered by ${c.coveredBy}` : ''}`,
+    `## ${i + 1}. ${c.count} × ${c.signature}   [${pairs}]${c.coveredBy ? `   covered by ${c.coveredBy}` : ''}`,
+    `  operators: ${c.operators.join(', ') || '—'}`,
     `  doc: ${c.doc}`,
     `  features: ${c.features.join(', ') || '—'}`,
     `  oracle ${c.expected}, evaluator ${c.actual} on:`,

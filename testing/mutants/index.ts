@@ -32,6 +32,7 @@ import { evaluate as ipExactMatch } from './ip-exact-match.js';
 import { evaluate as ipv4MappedAsIpv4 } from './ipv4-mapped-as-ipv4.js';
 import { evaluate as keyNamesCaseSensitive } from './key-names-case-sensitive.js';
 import { evaluate as malformedAccepted } from './malformed-accepted.js';
+import { evaluate as missingVariableAsEmpty } from './missing-variable-as-empty.js';
 import { evaluate as negatedMissingFalse } from './negated-missing-false.js';
 import { evaluate as negatedValuesOr } from './negated-values-or.js';
 import { evaluate as notActionAsAction } from './not-action-as-action.js';
@@ -47,9 +48,11 @@ import { evaluate as resourceStarStopsAtSlash } from './resource-star-stops-at-s
 import { evaluate as scpDenyIgnored } from './scp-deny-ignored.js';
 import { evaluate as scpLevelsOr } from './scp-levels-or.js';
 import { evaluate as specialVariableLiteralInEquals } from './special-variable-literal-in-equals.js';
+import { evaluate as starStopsAtLineBreak } from './star-stops-at-line-break.js';
 import { evaluate as stringEqualsIgnoresCase } from './string-equals-ignores-case.js';
 import { evaluate as stringLikeNoQuestion } from './string-like-no-question.js';
 import { evaluate as substitutedValueWildcard } from './substituted-value-wildcard.js';
+import { evaluate as unquotedValueRejected } from './unquoted-value-rejected.js';
 import { evaluate as variablesIn2008 } from './variables-in-2008.js';
 import { evaluate as variablesNotSubstituted } from './variables-not-substituted.js';
 
@@ -89,6 +92,7 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'ipv4-mapped-as-ipv4', bug: 'an IPv4-mapped IPv6 block (`::ffff:10.0.0.0/120`) is read as the IPv4 block it maps.', evaluate: ipv4MappedAsIpv4 },
   { name: 'key-names-case-sensitive', bug: 'condition-key names are matched case-sensitively (AWS: case-insensitive).', evaluate: keyNamesCaseSensitive },
   { name: 'malformed-accepted', bug: 'policies are not validated: a malformed document is evaluated (here: it grants nothing).', evaluate: malformedAccepted },
+  { name: 'missing-variable-as-empty', bug: 'a policy variable with no value is read as the empty string, so `${aws:username}*` matches every value.', evaluate: missingVariableAsEmpty },
   { name: 'negated-missing-false', bug: 'a negated operator (StringNotEquals, NotIpAddress, …) is false when the key is missing (AWS: true).', evaluate: negatedMissingFalse },
   { name: 'negated-values-or', bug: 'several values under a negated operator combine with OR (AWS: NOR — match none of them).', evaluate: negatedValuesOr },
   { name: 'not-action-as-action', bug: 'NotAction is read as Action.', evaluate: notActionAsAction },
@@ -104,9 +108,11 @@ export const MUTANTS: readonly Mutant[] = [
   { name: 'scp-deny-ignored', bug: 'Deny statements in SCPs are ignored.', evaluate: scpDenyIgnored },
   { name: 'scp-levels-or', bug: 'SCP levels combine with OR — an Allow at any level suffices (AWS: every level must allow).', evaluate: scpLevelsOr },
   { name: 'special-variable-literal-in-equals', bug: '`${*}`, `${?}`, `${$}` are replaced only in the Like operators; in the Equals operators they stay text.', evaluate: specialVariableLiteralInEquals },
+  { name: 'star-stops-at-line-break', bug: '`*` and `?` do not match a line break (a wildcard turned into a RegExp `.*` without the `s` flag).', evaluate: starStopsAtLineBreak },
   { name: 'string-equals-ignores-case', bug: 'StringEquals / StringNotEquals compare ignoring case.', evaluate: stringEqualsIgnoresCase },
   { name: 'string-like-no-question', bug: 'StringLike knows `*` but not `?` (a `?` in the pattern only matches a literal `?`).', evaluate: stringLikeNoQuestion },
   { name: 'substituted-value-wildcard', bug: 'a substituted variable value holding `*` or `?` acts as a wildcard.', evaluate: substitutedValueWildcard },
+  { name: 'unquoted-value-rejected', bug: 'a condition value written as a JSON number or boolean (unquoted) makes the policy malformed.', evaluate: unquotedValueRejected },
   { name: 'variables-in-2008', bug: '`${…}` is substituted under Version 2008-10-17 (or no Version), where AWS reads it literally.', evaluate: variablesIn2008 },
   { name: 'variables-not-substituted', bug: '`${…}` is never substituted, even under Version 2012-10-17 (read as literal text, as in 2008).', evaluate: variablesNotSubstituted },
 ];

@@ -18,7 +18,7 @@ import { ACCOUNT } from '../../../generators/world.js';
 import type { Case } from '../../../oracle/types.js';
 import { DEFAULT_CALLER } from '../../../oracle/types.js';
 import type { ConformanceProperty } from '../../../harness/property.js';
-import { answersRelated, type Twin } from './same-decision.js';
+import { answersRelated, rebaseTwin, type Twin } from './same-decision.js';
 import { twinProperty } from './twin-property.js';
 
 const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length] as T;
@@ -48,12 +48,17 @@ export const addScpNeverGrants: ConformanceProperty<Twin> = {
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, scpPercent: 30 }),
   arbitrary: (settings, catalogue) =>
-    scenarioWith(catalogue, settings, organization(settings), (w, r) => renderOrganization(w, settings, r)).map((s) => ({
-      original: s.case,
-      transformed: { ...s.case, serviceControlPolicies: [...(s.case.serviceControlPolicies ?? []), ...s.extra] },
-      description: `${s.extra.length} SCP level(s) added below the case's own`,
-    })),
+    scenarioWith(catalogue, settings, organization(settings), (w, r) => renderOrganization(w, settings, r)).map((s) => {
+      const twin = (original: Case): Twin => ({
+        original,
+        transformed: { ...original, serviceControlPolicies: [...(original.serviceControlPolicies ?? []), ...s.extra] },
+        description: `${s.extra.length} SCP level(s) added below the case's own`,
+        again: twin,
+      });
+      return twin(s.case);
+    }),
   cases: (t) => [t.original, t.transformed],
+  rebase: rebaseTwin,
   check: (evaluator, t) =>
     answersRelated(evaluator, t, (before, after) =>
       before === 'error' || after === 'error' ? before === after : RESTRICTIVENESS[after] >= RESTRICTIVENESS[before],
@@ -99,16 +104,19 @@ export const addResourcePolicy: ConformanceProperty<Twin> = {
   adjust: (s) => ({ ...s, resourcePolicyPercent: 0, crossAccountPercent: 0, scpPercent: 30 }),
   arbitrary: (settings, catalogue) =>
     fc.tuple(scenario(catalogue, settings), fc.nat(), fc.boolean()).map(([s, k, whole]) => {
-      const c = s.case;
-      const caller = c.request.caller ?? DEFAULT_CALLER;
-      const Principal = pick(ALLOW_PRINCIPALS, k)(caller);
-      const resourcePolicy = {
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal, Action: c.request.action, Resource: whole ? '*' : c.request.resource }],
+      const twin = (c: Case): Twin => {
+        const caller = c.request.caller ?? DEFAULT_CALLER;
+        const Principal = pick(ALLOW_PRINCIPALS, k)(caller);
+        const resourcePolicy = {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal, Action: c.request.action, Resource: whole ? '*' : c.request.resource }],
+        };
+        return { original: c, transformed: { ...c, resourcePolicy }, description: `resource policy allowing ${JSON.stringify(Principal)} added`, again: twin };
       };
-      return { original: c, transformed: { ...c, resourcePolicy }, description: `resource policy allowing ${JSON.stringify(Principal)} added` };
+      return twin(s.case);
     }),
   cases: (t) => [t.original, t.transformed],
+  rebase: rebaseTwin,
   check: (evaluator, t) => answersRelated(evaluator, t, (before, after) => after === before || (before === 'implicitDeny' && after === 'allowed')),
 };
 
@@ -149,8 +157,12 @@ export const crossAccountNeverGrants: ConformanceProperty<Twin> = {
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, resourcePolicyPercent: 70, crossAccountPercent: 0, scpPercent: 20 }),
   arbitrary: (settings, catalogue) =>
-    scenario(catalogue, settings).map((s) => ({ original: s.case, transformed: moveResource(s.case), description: `resource moved to account ${OTHER_ACCOUNT}` })),
+    scenario(catalogue, settings).map((s) => {
+      const twin = (original: Case): Twin => ({ original, transformed: moveResource(original), description: `resource moved to account ${OTHER_ACCOUNT}`, again: twin });
+      return twin(s.case);
+    }),
   cases: (t) => [t.original, t.transformed],
+  rebase: rebaseTwin,
   check: (evaluator, t) =>
     answersRelated(evaluator, t, (before, after) => (before === 'error' || after === 'error' ? before === after : after !== 'allowed' || before === 'allowed')),
 };

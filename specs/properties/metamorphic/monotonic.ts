@@ -8,7 +8,7 @@ import { scenarioWith } from '../../../generators/scenario.js';
 import type { Case } from '../../../oracle/types.js';
 import type { Answer } from '../../../harness/compare.js';
 import type { ConformanceProperty } from '../../../harness/property.js';
-import { answersRelated, type Twin } from './same-decision.js';
+import { answersRelated, rebaseTwin, type Twin } from './same-decision.js';
 
 function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, after: Answer) => boolean, name: string, description: string): ConformanceProperty<Twin> {
   return {
@@ -19,11 +19,15 @@ function addPolicyProperty(effect: 'Allow' | 'Deny', allowed: (before: Answer, a
     introduces: effect === 'Deny' ? ['multiple-policies', 'explicit-deny'] : ['multiple-policies'],
     arbitrary: (settings, catalogue) =>
       scenarioWith(catalogue, settings, policy(settings, effect), (w, r) => renderPolicy(w, settings, r)).map((s) => {
-        const transformed: Case = { ...s.case, policies: [...s.case.policies, s.extra] };
-        return { original: s.case, transformed, description: `adding a policy of ${effect} statements` };
+        const twin = (original: Case): Twin => {
+          const transformed: Case = { ...original, policies: [...original.policies, s.extra] };
+          return { original, transformed, description: `adding a policy of ${effect} statements`, again: twin };
+        };
+        return twin(s.case);
       }),
     cases: (t) => [t.original, t.transformed],
     check: (evaluator, t) => answersRelated(evaluator, t, allowed),
+    rebase: rebaseTwin,
   };
 }
 

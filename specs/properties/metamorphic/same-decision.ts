@@ -8,7 +8,12 @@ export interface Twin {
   readonly original: Case;
   readonly transformed: Case;
   readonly description: string;
+  /** The same transformation, with the same choices, of another original case (to minimise a failure). */
+  readonly again?: (original: Case) => Twin;
 }
+
+/** `ConformanceProperty.rebase` of a twin property: the twin's own transformation, again. */
+export const rebaseTwin = (t: Twin, original: Case): Twin | undefined => t.again?.(original);
 
 /**
  * The evaluator's answers on the two cases of the twin stand in the `allowed` relation (decision, or

@@ -4,7 +4,7 @@ import { scenario } from '../../../generators/scenario.js';
 import type { GeneratorSettings } from '../../../generators/settings.js';
 import type { Case, Feature } from '../../../oracle/types.js';
 import type { ConformanceProperty } from '../../../harness/property.js';
-import { sameDecision, type Twin } from './same-decision.js';
+import { rebaseTwin, sameDecision, type Twin } from './same-decision.js';
 
 export interface TwinSpec {
   readonly name: string;
@@ -28,10 +28,14 @@ export function twinProperty(spec: TwinSpec): ConformanceProperty<Twin> {
     ...(spec.introduces ? { introduces: spec.introduces } : {}),
     arbitrary: (settings, catalogue) =>
       fc.tuple(scenario(catalogue, settings), fc.nat()).map(([s, k]) => {
-        const t = spec.transform(s.case, k, catalogue);
-        return { original: s.case, transformed: t.case, description: t.description };
+        const twin = (original: Case): Twin => {
+          const t = spec.transform(original, k, catalogue);
+          return { original, transformed: t.case, description: t.description, again: twin };
+        };
+        return twin(s.case);
       }),
     cases: (t) => [t.original, t.transformed],
     check: sameDecision,
+    rebase: rebaseTwin,
   };
 }
