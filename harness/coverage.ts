@@ -107,34 +107,7 @@ export function caseCoverage(c: Case): string[] {
   const policies: readonly Json[] = Array.isArray(c.policies) ? (c.policies as readonly Json[]) : [];
   if (boundaries.length > 1) add('Policy', 'several-boundaries');
 
-  for (const doc of [...policies, ...boundaries]) {
-    if (!isObject(doc)) continue;
-    const v2012 = doc.Version === POLICY_VERSIONS[0];
-    for (const st of listOf(doc.Statement)) {
-      if (!isObject(st)) continue;
-      for (const row of ['Resource', 'NotResource'] as const) {
-        for (const p of listOf(st[row])) {
-          if (typeof p !== 'string' || p === '*') continue;
-          const forms = new Set<string>();
-          if (v2012) variableForms(p, lookup, forms);
-          const parts = p.split(':');
-          if (parts.length < 6) forms.add('short-pattern');
-          else if (parts.slice(3, 5).some((s) => s === '')) forms.add('empty-segment');
-          if (forms.size === 0) forms.add(/[*?]/.test(p) ? 'wildcard' : 'exact');
-          for (const f of forms) add(row, f);
-        }
-      }
-      if (!isObject(st.Condition)) continue;
-      for (const [op, block] of Object.entries(st.Condition)) {
-        if (!isObject(block)) continue;
-        const base = baseOperator(op);
-        if (Object.keys(block).length === 0) add('Policy', 'empty-operator-block');
-        for (const [key, raw] of Object.entries(block)) {
-          for (const form of conditionForms(base, raw, lookup(key), lookup, v2012)) add(base, form);
-        }
-      }
-    }
-  }
+  for (const doc of [...policies, ...boundaries]) documentCoverage(doc, lookup, add);
   for (const e of contextEntries(c)) {
     if (!e.type.endsWith('List')) continue;
     add('Context', e.values.length === 1 ? 'one-value' : e.values.length > 1 ? 'many-values' : 'no-value');
@@ -142,6 +115,39 @@ export function caseCoverage(c: Case): string[] {
     if (new Set(e.values).size < e.values.length) add('Context', 'duplicates');
   }
   return [...cells];
+}
+
+/**
+ * The cells one document fills. Apart from `caseCoverage` so that each compiles small: V8 re-optimises
+ * them as cases of new shapes arrive, and one large function was costly to compile again and again.
+ */
+function documentCoverage(doc: Json, lookup: (key: string) => ContextEntry | undefined, add: (row: string, form: string) => void): void {
+  if (!isObject(doc)) return;
+  const v2012 = doc.Version === POLICY_VERSIONS[0];
+  for (const st of listOf(doc.Statement)) {
+    if (!isObject(st)) continue;
+    for (const row of ['Resource', 'NotResource'] as const) {
+      for (const p of listOf(st[row])) {
+        if (typeof p !== 'string' || p === '*') continue;
+        const forms = new Set<string>();
+        if (v2012) variableForms(p, lookup, forms);
+        const parts = p.split(':');
+        if (parts.length < 6) forms.add('short-pattern');
+        else if (parts.slice(3, 5).some((x) => x === '')) forms.add('empty-segment');
+        if (forms.size === 0) forms.add(/[*?]/.test(p) ? 'wildcard' : 'exact');
+        for (const f of forms) add(row, f);
+      }
+    }
+    if (!isObject(st.Condition)) continue;
+    for (const [op, block] of Object.entries(st.Condition)) {
+      if (!isObject(block)) continue;
+      const base = baseOperator(op);
+      if (Object.keys(block).length === 0) add('Policy', 'empty-operator-block');
+      for (const [key, raw] of Object.entries(block)) {
+        for (const form of conditionForms(base, raw, lookup(key), lookup, v2012)) add(base, form);
+      }
+    }
+  }
 }
 
 /** Forms of one condition entry: how its values are written, and how the request's values are. */
