@@ -138,6 +138,26 @@ export function moveResource(c: Case): Case {
   return { ...out, resourcePolicy: moveStatements(resourcePolicy, move) };
 }
 
+/**
+ * Whether a document of the case holds an ARN pattern with a wildcard inside its account segment
+ * (`…:1234567890?2:…`, `…:12345*`). The move swaps the two account numbers where they are written out;
+ * such a pattern matches one account's ARNs and not the other's, so the moved case would not be the same
+ * policies naming the moved resource (found at 1,000,000 inputs: a Deny on `aws:PrincipalArn` like that
+ * stopped applying). Cases with one are not drawn; `*` as the whole segment matches both and is kept.
+ */
+export function patternsTheSwapMisses(c: Case): boolean {
+  const docs: unknown[] = [...c.policies, ...(c.permissionsBoundaries ?? []), ...(c.serviceControlPolicies ?? []).flat(), c.resourcePolicy];
+  const misses = (v: unknown): boolean => {
+    if (typeof v === 'string') {
+      const account = v.split(':')[4];
+      return account !== undefined && account !== '*' && /[*?]/.test(account);
+    }
+    if (Array.isArray(v)) return v.some(misses);
+    return typeof v === 'object' && v !== null && Object.values(v).some(misses);
+  };
+  return docs.some(misses);
+}
+
 function moveStatements(doc: unknown, move: <T>(x: T) => T): unknown {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
   const d = doc as Record<string, unknown>;
@@ -157,10 +177,12 @@ export const crossAccountNeverGrants: ConformanceProperty<Twin> = {
   kind: 'metamorphic',
   adjust: (s) => ({ ...s, resourcePolicyPercent: 70, crossAccountPercent: 0, scpPercent: 20 }),
   arbitrary: (settings, catalogue) =>
-    scenario(catalogue, settings).map((s) => {
-      const twin = (original: Case): Twin => ({ original, transformed: moveResource(original), description: `resource moved to account ${OTHER_ACCOUNT}`, again: twin });
-      return twin(s.case);
-    }),
+    scenario(catalogue, settings)
+      .filter((s) => !patternsTheSwapMisses(s.case))
+      .map((s) => {
+        const twin = (original: Case): Twin => ({ original, transformed: moveResource(original), description: `resource moved to account ${OTHER_ACCOUNT}`, again: twin });
+        return twin(s.case);
+      }),
   cases: (t) => [t.original, t.transformed],
   rebase: rebaseTwin,
   check: (evaluator, t) =>
