@@ -61,7 +61,7 @@ export const runCommand: CliCommand = {
       .option('--no-expectations', 'ignore recorded divergences: every divergence fails')
       .option('--shard <i/n>', 'run part i of n (vector files split, properties seeded apart) for a CI matrix')
       .option('--timeout <ms>', 'per-case timeout of cmd: and module: evaluators (default: 10000)')
-      .option('--workers <n>', 'threads running property runs in parallel, same report at any count (default: the machine’s cores from 2,000 generated inputs, else 1)')
+      .option('--workers <n>', 'worker threads running property runs in parallel, same report at any count (default: the machine’s cores from 2,000 generated inputs, else 1)')
       .option('--quiet', 'no progress output')
       .action(async (opts: RunOptions) => done(await runVerb(opts, io)));
   },
