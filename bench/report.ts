@@ -70,7 +70,8 @@ export function resultsTable(r: BenchResults): string {
     ...(r.defaultRun ?? []).map((p): [string, string] => [`main job (run, iam-simulate), ${p.workers} worker${p.workers === 1 ? '' : 's'}`, `${fmt(p.seconds, 1)} s (${fmt(p.inputs)} cases, ${fmt(p.inputsPerSecond)}/s)`]),
     [
       `memory, ${fmt(r.memoryWithWorkers.inputs)}-input plan, ${r.memoryWithWorkers.workers} workers`,
-      `RSS ${fmt(r.memoryWithWorkers.rssFirstTenthMiB, 1)} (first tenth) → ${fmt(r.memoryWithWorkers.rssLastTenthMiB, 1)} MiB (last tenth), peak ${fmt(r.memoryWithWorkers.rssPeakMiB, 1)} MiB`,
+      `RSS ${fmt(r.memoryWithWorkers.rssFirstTenthMiB, 1)} (first tenth) → ${fmt(r.memoryWithWorkers.rssLastTenthMiB, 1)} MiB (last tenth), peak ${fmt(r.memoryWithWorkers.rssPeakMiB, 1)} MiB` +
+        `; by tenth: ${r.memoryWithWorkers.rssByTenthMiB.map((m) => fmt(m)).join(', ')}`,
     ],
     [
       `memory, ${fmt(r.memory.cases)}-case run`,

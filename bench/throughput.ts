@@ -87,6 +87,8 @@ export interface WorkersMemory {
   /** Highest sample in the first and in the last tenth of the run: about equal when memory is flat. */
   readonly rssFirstTenthMiB: number;
   readonly rssLastTenthMiB: number;
+  /** Highest sample in each tenth of the run, in order: growth that levels off, or keeps climbing. */
+  readonly rssByTenthMiB: readonly number[];
 }
 
 const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -104,5 +106,8 @@ export async function memoryWithWorkers(runs: number): Promise<WorkersMemory> {
     rssPeakMiB: mib(Math.max(...samples)),
     rssFirstTenthMiB: mib(Math.max(...samples.slice(0, tenth))),
     rssLastTenthMiB: mib(Math.max(...samples.slice(-tenth))),
+    rssByTenthMiB: Array.from({ length: 10 }, (_, i) => samples.slice(Math.floor((i * samples.length) / 10), Math.floor(((i + 1) * samples.length) / 10)))
+      .filter((part) => part.length > 0)
+      .map((part) => mib(Math.max(...part))),
   };
 }
