@@ -38,7 +38,7 @@ const PARALLEL_FROM_INPUTS = 2000;
 
 /**
  * `--workers N` (1 ≤ N ≤ 256). Without it: every core the machine offers, when the plan has at least
- * PARALLEL_FROM_INPUTS inputs (the default run has 14,700), else one.
+ * PARALLEL_FROM_INPUTS inputs (the default run has 19,600), else one.
  */
 export function parseWorkers(value: string | undefined, plannedInputs: number): number {
   const n = parseInteger(value, '--workers', 1, 256);
