@@ -89,12 +89,9 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     await runVectorSuites(o, tally);
     return tally;
   }
-  // One catalogue holding every service the planned runs draw from (`--service all`: the whole catalogue).
-  const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
   // A replay (--path) reruns exactly the recorded seed; otherwise each shard takes its own seed and share.
   const seed = o.path === undefined ? shardSeed(o.seed, o.shard) : o.seed;
   const runs = o.path === undefined ? shardRuns(o.runs, o.shard) : o.runs;
-  const ctx = { evaluator: o.evaluator, expectations: o.expectations, catalogue, seed, runs, excluded: o.excludeFeatures, ...(o.path !== undefined ? { path: o.path } : {}) };
   const record = (outcome: PlannedOutcome) => {
     tally.recordCounts(outcome.counts, outcome.perFeature);
     tally.services.merge(outcome.perService);
@@ -145,6 +142,10 @@ export async function runSuites(o: RunSuitesOptions): Promise<Tally> {
     return tally;
   }
   await runVectorSuites(o, tally);
+  // One catalogue holding every service the planned runs draw from (`--service all`: the whole
+  // catalogue). Only this path needs it here: worker threads load their own.
+  const catalogue = await loadCatalogue(unionSelection(plan.map((r) => r.settings.service)));
+  const ctx = { evaluator: o.evaluator, expectations: o.expectations, catalogue, seed, runs, excluded: o.excludeFeatures, ...(o.path !== undefined ? { path: o.path } : {}) };
   for (const planned of plan) {
     o.progress.start(`${planned.property.name} [${planned.settings.profile}]`, runs * planned.runsFactor);
     const outcome = await runPlanned(planned, ctx, (done, total) => o.progress.update(done, total));
