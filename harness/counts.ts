@@ -50,9 +50,7 @@ export class KeyedCounts<K extends string> {
   }
 
   merge(other: Readonly<Partial<Record<K, Counts>>>): void {
-    for (const [key, counts] of Object.entries(other) as [K, Counts][]) {
-      for (const kind of OUTCOME_KINDS) this.addOne(key, kind, counts[kind]);
-    }
+    for (const [key, counts] of Object.entries(other) as [K, Counts][]) this.map.set(key, sumCounts(this.map.get(key) ?? emptyCounts(), counts));
   }
 
   get size(): number {
@@ -64,8 +62,6 @@ export class KeyedCounts<K extends string> {
     return Object.fromEntries([...this.map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, { ...c }])) as Partial<Record<K, Counts>>;
   }
 }
-
-const OUTCOME_KINDS: readonly OutcomeKind[] = ['agree', 'diverge', 'expectedDivergence', 'skipped', 'errored'];
 
 /** Per-feature tallies: every outcome counts once for each feature of its case. */
 export class FeatureCounts extends KeyedCounts<Feature> {
