@@ -140,17 +140,6 @@ interface WorldDraw {
   readonly keys: readonly { cls: number; key: number; tag: number; a: number; b: number; special: number }[];
 }
 
-/** An action's documented keys as `keyBaseName` spells them: computed once per catalogue action. */
-const keyBases = new WeakMap<CatalogueAction, readonly string[]>();
-function keyBasesOf(a: CatalogueAction): readonly string[] {
-  let bases = keyBases.get(a);
-  if (bases === undefined) {
-    bases = a.conditionKeys.map(keyBaseName);
-    keyBases.set(a, bases);
-  }
-  return bases;
-}
-
 /** Per key class, per action: the indices of the class's keys the action documents, ascending. */
 const documented = new WeakMap<KeyClass, Map<CatalogueAction, readonly number[]>>();
 
@@ -165,7 +154,7 @@ function documentedKeys(cls: KeyClass, actions: readonly CatalogueAction[]): Cat
   for (const a of actions) {
     let own = perAction.get(a);
     if (own === undefined) {
-      const bases = new Set(keyBasesOf(a));
+      const bases = new Set(a.conditionKeys.map(keyBaseName));
       own = cls.lowerNames.flatMap((name, i) => (bases.has(name) ? [i] : []));
       perAction.set(a, own);
     }
