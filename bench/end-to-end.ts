@@ -25,14 +25,16 @@ export function oracleCommandSpec(): string {
   return `cmd:node --import tsx ${JSON.stringify(join(packageRoot(), 'bench', 'oracle-command.ts'))}`;
 }
 
+/** The three adapters the bench times, each wrapping the oracle: in process, `module:` and `cmd:`. */
+export const adapterSpecs = (): string[] => ['oracle', `module:${join(packageRoot(), 'examples', 'module-evaluator.ts')}`, oracleCommandSpec()];
+
 /**
  * End-to-end `run` throughput: the differential property (generate, evaluate through the adapter,
  * compare with the oracle) over `runs` cases, for the in-process oracle and the module and cmd adapters.
  */
 export async function endToEnd(catalogue: Catalogue, runs: number): Promise<EndToEnd[]> {
-  const specs = ['oracle', `module:${join(packageRoot(), 'examples', 'module-evaluator.ts')}`, oracleCommandSpec()];
   const out: EndToEnd[] = [];
-  for (const spec of specs) {
+  for (const spec of adapterSpecs()) {
     const evaluator = await resolveEvaluator(spec, { cwd: packageRoot() });
     try {
       const run = await runProperty(differential, evaluator, {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runCli } from '../cli/main.js';
 import { packageRoot } from '../harness/package-root.js';
 import type { RunReport } from '../harness/results.js';
-import { oracleCommandSpec } from './end-to-end.js';
+import { adapterSpecs } from './end-to-end.js';
 import { BENCH_SEED } from './workload.js';
 
 export interface PlanThroughput {
@@ -60,7 +60,7 @@ export async function planThroughput(
   allCores: (adapter: string) => boolean = () => true,
   adapters: readonly string[] = ['oracle', 'module', 'cmd'],
 ): Promise<PlanThroughput[]> {
-  const specs = ['oracle', `module:${join(packageRoot(), 'examples', 'module-evaluator.ts')}`, oracleCommandSpec()].filter((s) => adapters.includes(adapterName(s)));
+  const specs = adapterSpecs().filter((s) => adapters.includes(adapterName(s)));
   const cores = availableParallelism();
   const out: PlanThroughput[] = [];
   for (const spec of specs) {
